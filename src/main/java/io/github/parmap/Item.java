@@ -1,0 +1,54 @@
+package io.github.parmap;
+
+import java.nio.file.Path;
+
+/**
+ * One input file handed to an {@link ItemProcessor}, and the place to write its outputs.
+ *
+ * <p>The paths returned by {@link #output(String)} point into a private staging area. Whatever the
+ * processor writes there is moved into the output directory atomically, file by file, once
+ * {@link ItemProcessor#process(Item)} returns normally; if it throws, everything staged for the item is
+ * deleted. A reader of the output directory therefore never sees a half-written file.
+ */
+public interface Item {
+
+    /**
+     * The input file, as an absolute path. Read it as often as needed; do not modify or delete it.
+     *
+     * @return the absolute path of the input file
+     */
+    Path path();
+
+    /**
+     * The input file's path relative to the input directory, with {@code '/'} as separator on every
+     * operating system, for example {@code "images/logo.png"}.
+     *
+     * @return the relative path of the input file
+     */
+    String relativePath();
+
+    /**
+     * Where to write one output file. The parent directories of the returned path exist; create the file
+     * itself, for example with {@link java.nio.file.Files#newOutputStream}. The file name of the returned
+     * path equals the last segment of {@code relativePath}, so tools that look at a file's extension see
+     * the right one. A path that is requested but never written produces no output.
+     *
+     * @param relativePath the output's path relative to the output directory, {@code '/'}-separated, for
+     *     example {@code "images/logo.webp"}; it must stay inside the output directory (no absolute path,
+     *     no {@code ".."} leading outside)
+     * @return the path to write the output to; it is committed when {@code process} returns normally
+     * @throws IllegalArgumentException if {@code relativePath} is empty, absolute or leads outside the
+     *     output directory, or if another item of the same run already writes that output
+     */
+    Path output(String relativePath);
+
+    /**
+     * Where to write the output that has the same relative path as the input: shorthand for
+     * {@code output(relativePath())}.
+     *
+     * @return the path to write the output to
+     */
+    default Path output() {
+        return output(relativePath());
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.parmap.engine;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Lists the items under an input directory: regular files the filter includes, following symbolic links,
+ * never descending into the output directory, sorted by relative path so that every run sees the same
+ * order.
+ */
+final class InputScanner {
+    private final Path inputDirectory;
+    private final Path outputDirectory;
+    private final PathFilter filter;
+    private final RunLog log;
+
+    InputScanner(Path inputDirectory, Path outputDirectory, PathFilter filter, RunLog log) {
+        this.inputDirectory = inputDirectory;
+        this.outputDirectory = outputDirectory;
+        this.filter = filter;
+        this.log = log;
+    }
+
+    List<String> scan() throws IOException {
+        List<String> items = new ArrayList<>();
+        Files.walkFileTree(inputDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (dir.equals(inputDirectory)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        if (dir.equals(outputDirectory) || !filter.mayIncludeFilesUnder(relative(dir))) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile()) {
+                            String relativePath = relative(file);
+                            if (filter.includesFile(relativePath)) {
+                                items.add(relativePath);
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                        if (failure instanceof FileSystemLoopException) {
+                            log.warn("Skipping " + relative(file) + ": a symbolic link that leads back to one of its own parent directories");
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (file.equals(inputDirectory)) {
+                            throw failure;
+                        }
+                        // A dangling link or a file deleted while scanning: not an item, but worth a word.
+                        log.warn("Skipping " + relative(file) + ": " + failure);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        items.sort(null);
+        return items;
+    }
+
+    private String relative(Path path) {
+        String relative = inputDirectory.relativize(path).toString();
+        return path.getFileSystem().getSeparator().equals("/") ? relative : relative.replace(path.getFileSystem().getSeparator(), "/");
+    }
+}

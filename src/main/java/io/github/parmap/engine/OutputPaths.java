@@ -1,0 +1,42 @@
+package io.github.parmap.engine;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/** Checks an output path that a processor asks for and brings it to one canonical, relative form. */
+final class OutputPaths {
+    private OutputPaths() {}
+
+    /**
+     * @param requested the path as the processor gave it
+     * @return the normalized, {@code '/'}-separated relative path
+     * @throws IllegalArgumentException if the path is empty, absolute, leads outside the output directory
+     *     or into parmap's staging directory
+     */
+    static String normalize(String requested) {
+        if (requested == null || requested.isBlank()) {
+            throw new IllegalArgumentException("output path must not be empty");
+        }
+        Path path;
+        try {
+            path = Path.of(requested);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("output path '" + requested + "' is not a valid path: " + e.getReason());
+        }
+        if (path.isAbsolute() || path.getRoot() != null || requested.startsWith("/")) {
+            throw new IllegalArgumentException(
+                    "output path '" + requested + "' is absolute; give a path relative to the output directory");
+        }
+        Path normalized = path.normalize();
+        String separator = path.getFileSystem().getSeparator();
+        String canonical = separator.equals("/") ? normalized.toString() : normalized.toString().replace(separator, "/");
+        if (canonical.isEmpty() || canonical.equals("..") || canonical.startsWith("../")) {
+            throw new IllegalArgumentException("output path '" + requested + "' leads outside the output directory");
+        }
+        if (canonical.equals(StagingArea.DIRECTORY_NAME) || canonical.startsWith(StagingArea.DIRECTORY_NAME + "/")) {
+            throw new IllegalArgumentException(
+                    "output path '" + requested + "' is inside " + StagingArea.DIRECTORY_NAME + ", which parmap reserves for itself");
+        }
+        return canonical;
+    }
+}

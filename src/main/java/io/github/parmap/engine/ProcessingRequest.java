@@ -1,0 +1,130 @@
+package io.github.parmap.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one run needs, fixed before it starts.
+ *
+ * @param inputDirectory the directory to scan, absolute
+ * @param outputDirectory where outputs are committed, absolute
+ * @param filter which files under the input directory are items
+ * @param processor the processor to run
+ * @param parameters the processor's parameters
+ * @param workers how many items run at once, at least 1
+ * @param failFast whether to start no new item after the first failure
+ * @param log where messages go
+ * @param progressInterval how often to report progress while the run lasts
+ * @param displayBase the directory that paths in messages are shown relative to, such as the project's
+ *     base directory
+ */
+public record ProcessingRequest(
+        Path inputDirectory,
+        Path outputDirectory,
+        PathFilter filter,
+        ProcessorDefinition processor,
+        Map<String, String> parameters,
+        int workers,
+        boolean failFast,
+        RunLog log,
+        Duration progressInterval,
+        Path displayBase) {
+
+    /** How often progress is reported by default. */
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    public ProcessingRequest {
+        inputDirectory = Objects.requireNonNull(inputDirectory, "inputDirectory").toAbsolutePath().normalize();
+        outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory").toAbsolutePath().normalize();
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(processor, "processor");
+        parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
+        Objects.requireNonNull(log, "log");
+        progressInterval = progressInterval == null ? DEFAULT_PROGRESS_INTERVAL : progressInterval;
+        displayBase = displayBase == null ? inputDirectory : displayBase.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param inputDirectory the directory to scan
+     * @param outputDirectory where outputs are committed
+     * @param processor the processor to run
+     * @return a builder with every other setting at its default: all files, no parameters, one worker per
+     *     core, fail-fast off, no log
+     */
+    public static Builder builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
+        return new Builder(inputDirectory, outputDirectory, processor);
+    }
+
+    /** Builds a {@link ProcessingRequest} step by step. */
+    public static final class Builder {
+        private final Path inputDirectory;
+        private final Path outputDirectory;
+        private final ProcessorDefinition processor;
+        private PathFilter filter = PathFilter.all();
+        private Map<String, String> parameters = Map.of();
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private boolean failFast;
+        private RunLog log = RunLog.silent();
+        private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
+        private Path displayBase;
+
+        private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
+            this.inputDirectory = inputDirectory;
+            this.outputDirectory = outputDirectory;
+            this.processor = processor;
+        }
+
+        /** @param value which files are items @return this builder */
+        public Builder filter(PathFilter value) {
+            this.filter = value;
+            return this;
+        }
+
+        /** @param value the processor's parameters @return this builder */
+        public Builder parameters(Map<String, String> value) {
+            this.parameters = value;
+            return this;
+        }
+
+        /** @param value how many items run at once @return this builder */
+        public Builder workers(int value) {
+            this.workers = value;
+            return this;
+        }
+
+        /** @param value whether to stop starting items after the first failure @return this builder */
+        public Builder failFast(boolean value) {
+            this.failFast = value;
+            return this;
+        }
+
+        /** @param value where messages go @return this builder */
+        public Builder log(RunLog value) {
+            this.log = value;
+            return this;
+        }
+
+        /** @param value how often to report progress @return this builder */
+        public Builder progressInterval(Duration value) {
+            this.progressInterval = value;
+            return this;
+        }
+
+        /** @param value the directory paths in messages are relative to @return this builder */
+        public Builder displayBase(Path value) {
+            this.displayBase = value;
+            return this;
+        }
+
+        /** @return the request */
+        public ProcessingRequest build() {
+            return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
+                    progressInterval, displayBase);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.parmap.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run did.
+ *
+ * @param itemCount how many items the scan found
+ * @param processed how many items completed and had their outputs committed
+ * @param outputsCommitted how many output files were committed
+ * @param failures the items that failed, sorted by relative path
+ * @param processorFailures processor instances that could not be created or closed
+ * @param notStarted items never started because the run stopped early (fail-fast, or a processor that
+ *     could not be created)
+ * @param workers how many workers ran
+ * @param wallTime how long processing took, scan included
+ */
+public record ProcessingResult(
+        int itemCount,
+        int processed,
+        int outputsCommitted,
+        List<ItemFailure> failures,
+        List<ProcessorFailure> processorFailures,
+        int notStarted,
+        int workers,
+        Duration wallTime) {
+
+    public ProcessingResult {
+        failures = List.copyOf(failures);
+        processorFailures = List.copyOf(processorFailures);
+    }
+
+    /** @return whether every item completed and every processor was created and closed cleanly */
+    public boolean succeeded() {
+        return failures.isEmpty() && processorFailures.isEmpty() && notStarted == 0;
+    }
+
+    /** @return items completed per second of wall time */
+    public double itemsPerSecond() {
+        double seconds = wallTime.toNanos() / 1e9;
+        return seconds > 0 ? processed / seconds : 0;
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.parmap.engine;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+
+/** The {@link System.Logger} handed to processors: a thin view of the run's {@link RunLog}. */
+final class RunLogLogger implements System.Logger {
+    private final String name;
+    private final RunLog log;
+
+    RunLogLogger(String name, RunLog log) {
+        this.name = name;
+        this.log = log;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public boolean isLoggable(Level level) {
+        return level != Level.OFF && log.isEnabled(level);
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
+        if (isLoggable(level)) {
+            log.log(level, localize(bundle, message), thrown);
+        }
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+        if (isLoggable(level)) {
+            String pattern = localize(bundle, format);
+            String message = params == null || params.length == 0 ? pattern : MessageFormat.format(pattern, params);
+            log.log(level, message, null);
+        }
+    }
+
+    private static String localize(ResourceBundle bundle, String key) {
+        if (bundle != null && key != null && bundle.containsKey(key)) {
+            return bundle.getString(key);
+        }
+        return String.valueOf(key);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Processors that ship with parmap and are named by a short name in the {@code processor} setting. They are
+ * written against the public API like any user's processor.
+ */
+package io.github.parmap.engine.builtin;

@@ -1,0 +1,255 @@
+package io.github.parmap.maven;
+
+import io.github.parmap.engine.InvalidConfigurationException;
+import io.github.parmap.engine.ParallelRun;
+import io.github.parmap.engine.ProcessingRequest;
+import io.github.parmap.engine.ProcessingResult;
+import io.github.parmap.engine.ProcessorDefinition;
+import io.github.parmap.engine.ProcessorLoadException;
+import io.github.parmap.engine.ProcessorResolver;
+import io.github.parmap.engine.WorkerCount;
+import io.github.parmap.engine.builtin.BuiltinProcessors;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+
+/**
+ * Runs a processor over every file of a directory, in parallel, and writes the results under the build
+ * directory, from where they go into the project's resources and its jar.
+ *
+ * <p>Each file under {@code inputDirectory} that {@code includes} and {@code excludes} select is one item.
+ * {@code workers} threads each take the next item and hand it to their own instance of {@code processor}.
+ * The outputs an item writes are moved into {@code outputDirectory} atomically once it succeeds; a failed
+ * item leaves nothing behind. After all items are tried, the build fails if any failed, naming each with its
+ * relative path and the processor's message.
+ */
+@Mojo(name = "process", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class ProcessMojo extends AbstractMojo {
+
+    /**
+     * The directory scanned for input files. A directory that does not exist is skipped with one INFO line.
+     */
+    @Parameter(defaultValue = "${project.basedir}/src/main/resources")
+    private File inputDirectory;
+
+    /**
+     * Ant-style patterns, relative to {@code inputDirectory}, of the files to process, for example
+     * {@code **}{@code /*.png}. A pattern ending in {@code /} means everything below that directory.
+     * Default: every file.
+     */
+    @Parameter
+    private List<String> includes;
+
+    /**
+     * Ant-style patterns of files not to process, relative to {@code inputDirectory}. Maven's default
+     * excludes (version control metadata such as {@code .git/} and operating system files such as
+     * {@code .DS_Store}) always apply as well.
+     */
+    @Parameter
+    private List<String> excludes;
+
+    /**
+     * Where outputs are written, each at the relative path its processor chose. Must differ from
+     * {@code inputDirectory}; when it lies inside {@code inputDirectory} it is not scanned for inputs.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/generated-resources/parmap")
+    private File outputDirectory;
+
+    /**
+     * Whether to add {@code outputDirectory} to the project's resources, so that {@code process-resources}
+     * copies the outputs into {@code target/classes} and they end up in the jar.
+     */
+    @Parameter(defaultValue = "true")
+    private boolean addResources;
+
+    /**
+     * The processor run on every file: the fully qualified name of a class that implements
+     * {@code io.github.parmap.ItemProcessor} or {@code java.util.function.Function<byte[], byte[]>}, or the
+     * name of a built-in processor:
+     * <ul>
+     * <li>{@code copy}: writes each file unchanged at the same relative path.</li>
+     * <li>{@code gzip}: writes {@code REL.gz} for each file; parameter {@code level} from 1 to 9, default 6.
+     * The output is byte-for-byte reproducible.</li>
+     * </ul>
+     * A processor class is looked up among the plugin's {@code <dependencies>} first (the usual place: add
+     * the jar that holds it there), then on the project's runtime class path.
+     */
+    @Parameter(required = true)
+    private String processor;
+
+    /**
+     * Parameters handed to the processor, as a map of element name to text, for example
+     * {@code <parameters><width>256</width></parameters>}. Processors read them from
+     * {@code ProcessorContext.parameters()}.
+     */
+    @Parameter
+    private Map<String, String> parameters;
+
+    /**
+     * How many files are processed at once: a whole number such as {@code 4}, or a multiple of the
+     * machine's cores such as {@code 1C}, {@code 0.5C} or {@code 2C} (rounded, at least 1), as Maven's
+     * {@code -T} option reads it. {@code -Dparmap.workers=1} processes one file at a time.
+     */
+    @Parameter(property = PropertyNames.WORKERS, defaultValue = "1C")
+    private String workers;
+
+    /**
+     * When {@code false}, every file is tried and the build then fails once, listing every failed file.
+     * When {@code true}, no new file is started after the first failure.
+     */
+    @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
+    private boolean failFast;
+
+    /** Skips the goal entirely. */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final ProjectDependenciesResolver dependenciesResolver;
+
+    @Inject
+    public ProcessMojo(ProjectDependenciesResolver dependenciesResolver) {
+        this.dependenciesResolver = dependenciesResolver;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping parmap (" + PropertyNames.SKIP + " is true)");
+            return;
+        }
+        Path input = inputDirectory.toPath().toAbsolutePath().normalize();
+        if (!Files.exists(input)) {
+            getLog().info("Skipping parmap: input directory " + display(input) + " does not exist");
+            return;
+        }
+        int workerCount = parseWorkers();
+        MavenRunLog log = new MavenRunLog(getLog());
+        ProcessingResult result;
+        try (ProcessorLookup lookup = new ProcessorLookup()) {
+            ProcessingRequest request = ProcessingRequest.builder(input, outputDirectory.toPath(), lookup.resolve())
+                    .filter(new AntPathFilter(includes, excludes))
+                    .parameters(parameters)
+                    .workers(workerCount)
+                    .failFast(failFast)
+                    .log(log)
+                    .displayBase(project.getBasedir().toPath())
+                    .build();
+            result = ParallelRun.execute(request);
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("parmap could not process " + display(input) + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("parmap was interrupted", e);
+        }
+        if (addResources) {
+            addOutputDirectoryToResources();
+        }
+        if (!result.succeeded()) {
+            throw FailureReport.toException(result, processor.trim());
+        }
+    }
+
+    private int parseWorkers() throws MojoExecutionException {
+        try {
+            return WorkerCount.parse(workers, Runtime.getRuntime().availableProcessors());
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.WORKERS + ")", e);
+        }
+    }
+
+    private void addOutputDirectoryToResources() {
+        String directory = outputDirectory.getAbsolutePath();
+        boolean present = project.getResources().stream()
+                .anyMatch(resource -> new File(resource.getDirectory()).getAbsolutePath().equals(directory));
+        if (!present) {
+            Resource resource = new Resource();
+            resource.setDirectory(directory);
+            project.addResource(resource);
+        }
+    }
+
+    private String display(Path path) {
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    /**
+     * Finds the processor among the built-ins and the plugin's dependencies, and only if it is not there, on
+     * the project's runtime class path, through a class loader that is closed with the run.
+     */
+    private final class ProcessorLookup implements AutoCloseable {
+        private URLClassLoader projectLoader;
+
+        ProcessorDefinition resolve() throws MojoExecutionException, InvalidConfigurationException {
+            ClassLoader pluginLoader = ProcessMojo.class.getClassLoader();
+            try {
+                return ProcessorResolver.resolve(processor, pluginLoader);
+            } catch (ProcessorLoadException.NotFound notInPlugin) {
+                List<URL> classpath = projectRuntimeClasspath();
+                projectLoader = new URLClassLoader("parmap-project-runtime", classpath.toArray(URL[]::new), pluginLoader);
+                try {
+                    return ProcessorResolver.resolve(processor, projectLoader);
+                } catch (ProcessorLoadException.NotFound notInProject) {
+                    throw new MojoExecutionException(notFoundMessage(notInProject.processorName(), classpath.size()), notInProject);
+                } catch (ProcessorLoadException e) {
+                    throw new MojoExecutionException(invalidMessage(e), e);
+                }
+            } catch (ProcessorLoadException e) {
+                throw new MojoExecutionException(invalidMessage(e), e);
+            }
+        }
+
+        private List<URL> projectRuntimeClasspath() throws MojoExecutionException {
+            try {
+                return ProjectRuntimeClasspath.resolve(project, session, dependenciesResolver);
+            } catch (DependencyResolutionException e) {
+                throw new MojoExecutionException("<processor> " + processor + " is not among the plugin's dependencies, and the project's "
+                        + "runtime dependencies, the next place to look, could not be resolved: " + e.getMessage(), e);
+            }
+        }
+
+        private String notFoundMessage(String className, int classpathEntries) {
+            return "<processor> class " + className + " was not found. Searched: the built-in processors ("
+                    + String.join(", ", BuiltinProcessors.names()) + "), the parmap plugin's <dependencies>, and the project's runtime class path ("
+                    + classpathEntries + " entr" + (classpathEntries == 1 ? "y" : "ies") + "). "
+                    + "Add the jar that holds it as a <dependency> inside the parmap plugin's <plugin> element, "
+                    + "or check the spelling of the fully qualified class name.";
+        }
+
+        private String invalidMessage(ProcessorLoadException e) {
+            return "<processor> " + e.getMessage();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (projectLoader != null) {
+                projectLoader.close();
+            }
+        }
+    }
+}
