@@ -88,7 +88,7 @@ public class ProcessMojo extends AbstractMojo {
      * <li>{@code gzip}: writes {@code REL.gz} for each file; parameter {@code level} from 1 to 9, default 6.
      * The output is byte-for-byte reproducible.</li>
      * </ul>
-     * A processor class is looked up among the plugin's {@code <dependencies>} first (the usual place: add
+     * <p>A processor class is looked up among the plugin's {@code <dependencies>} first (the usual place: add
      * the jar that holds it there), then on the project's runtime class path.
      */
     @Parameter(required = true)
