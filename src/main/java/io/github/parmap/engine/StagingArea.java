@@ -23,10 +23,10 @@ import java.util.UUID;
  * directory (several executions, or {@code mvn -T}) never touch each other's files, and the leftovers of a
  * killed run are recognised by their released lock and removed by the next run.
  */
-final class StagingArea implements AutoCloseable {
+public final class StagingArea implements AutoCloseable {
 
     /** Name of the directory inside the output directory that holds all staging areas. */
-    static final String DIRECTORY_NAME = ".parmap-staging";
+    public static final String DIRECTORY_NAME = ".parmap-staging";
 
     private final Path root;
     private final Path runDirectory;

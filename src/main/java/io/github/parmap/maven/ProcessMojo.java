@@ -7,6 +7,7 @@ import io.github.parmap.engine.ProcessingResult;
 import io.github.parmap.engine.ProcessorDefinition;
 import io.github.parmap.engine.ProcessorLoadException;
 import io.github.parmap.engine.ProcessorResolver;
+import io.github.parmap.engine.StagingArea;
 import io.github.parmap.engine.WorkerCount;
 import io.github.parmap.engine.builtin.BuiltinProcessors;
 import java.io.File;
@@ -189,6 +190,8 @@ public class ProcessMojo extends AbstractMojo {
         if (!present) {
             Resource resource = new Resource();
             resource.setDirectory(directory);
+            // A run that was killed may have left its staging area behind until the next run removes it.
+            resource.addExclude(StagingArea.DIRECTORY_NAME + "/**");
             project.addResource(resource);
         }
     }

@@ -1,0 +1,117 @@
+package io.github.parmap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.parmap.engine.ParallelRun;
+import io.github.parmap.engine.ProcessingRequest;
+import io.github.parmap.engine.ProcessingResult;
+import io.github.parmap.engine.ProcessorDefinition;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The processors shown in README.md compile against the API as printed there, and do what the README says
+ * when parmap runs them.
+ */
+class ReadmeExamplesTest {
+    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern CLASS_NAME = Pattern.compile("public class (\\w+)");
+
+    @TempDir
+    static Path compiled;
+
+    private static URLClassLoader readmeClasses;
+
+    @BeforeAll
+    static void compileReadmeExamples() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Path sources = Files.createDirectories(compiled.resolve("src/com/example"));
+        List<String> files = new ArrayList<>();
+        Matcher block = JAVA_BLOCK.matcher(readme);
+        while (block.find()) {
+            Matcher name = CLASS_NAME.matcher(block.group(1));
+            assertTrue(name.find(), "every java block in README.md declares a public class");
+            Path source = sources.resolve(name.group(1) + ".java");
+            Files.writeString(source, block.group(1));
+            files.add(source.toString());
+        }
+        assertEquals(2, files.size(), "README.md shows two processors");
+
+        Path classes = Files.createDirectories(compiled.resolve("classes"));
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // -try: ItemProcessor.close() declares "throws Exception", which javac flags on every AutoCloseable that does.
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath", classpath, "-Xlint:all,-try", "-Werror"));
+        arguments.addAll(files);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = javac.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
+        assertEquals(0, status, "README examples must compile without warnings:\n" + diagnostics.toString(StandardCharsets.UTF_8));
+        readmeClasses = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ReadmeExamplesTest.class.getClassLoader());
+    }
+
+    @Test
+    void thumbnailerWritesAThumbnailOfTheConfiguredWidth(@TempDir Path project) throws Exception {
+        Path images = Files.createDirectories(project.resolve("images/icons"));
+        ImageIO.write(new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB), "png", images.resolve("wide.png").toFile());
+        Path out = project.resolve("out");
+
+        ProcessingResult result = run("com.example.Thumbnailer", project.resolve("images"), out, Map.of("width", "100"));
+
+        assertTrue(result.succeeded());
+        BufferedImage thumbnail = ImageIO.read(out.resolve("icons/wide.png").toFile());
+        assertEquals(100, thumbnail.getWidth());
+        assertEquals(50, thumbnail.getHeight());
+    }
+
+    @Test
+    void thumbnailerFailsNamingAFileThatIsNoImage(@TempDir Path project) throws Exception {
+        Path images = Files.createDirectories(project.resolve("images"));
+        Files.writeString(images.resolve("notes.png"), "not a picture");
+        Path out = project.resolve("out");
+
+        ProcessingResult result = run("com.example.Thumbnailer", images, out, Map.of());
+
+        assertEquals(1, result.failures().size());
+        assertEquals("notes.png: IOException: not an image that ImageIO can read", result.failures().get(0).describe());
+        assertTrue(!Files.exists(out.resolve("notes.png")));
+    }
+
+    @Test
+    void upperCaseFunctionWritesUpperCasedCopies(@TempDir Path project) throws Exception {
+        Path texts = Files.createDirectories(project.resolve("texts/sub"));
+        Files.writeString(texts.resolve("hello.txt"), "Hello, parmap");
+        Path out = project.resolve("out");
+
+        ProcessingResult result = run("com.example.UpperCase", project.resolve("texts"), out, Map.of());
+
+        assertTrue(result.succeeded());
+        assertEquals("HELLO, PARMAP", Files.readString(out.resolve("sub/hello.txt")));
+    }
+
+    private static ProcessingResult run(String className, Path input, Path output, Map<String, String> parameters) throws Exception {
+        Class<?> type = Class.forName(className, true, readmeClasses);
+        ProcessingRequest request = ProcessingRequest.builder(input, output, ProcessorDefinition.of(className, type))
+                .parameters(parameters)
+                .workers(2)
+                .build();
+        return ParallelRun.execute(request);
+    }
+
+}
