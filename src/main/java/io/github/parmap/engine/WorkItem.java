@@ -3,10 +3,14 @@ package io.github.parmap.engine;
 import io.github.parmap.Item;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** One input file on its way through a worker: hands out staged output paths, then commits or discards them. */
@@ -16,7 +20,9 @@ final class WorkItem implements Item {
     private final Path outputDirectory;
     private final Path stagingDirectory;
     private final OutputClaims claims;
-    private final Set<String> requestedOutputs = new LinkedHashSet<>();
+    /** Output path to the place it is staged at, in the order requested. */
+    private final Map<String, Path> stagedOutputs = new LinkedHashMap<>();
+    private final Set<String> stagedNames = new HashSet<>();
     private RuntimeException rejectedOutput;
 
     WorkItem(Path path, String relativePath, Path outputDirectory, Path stagingDirectory, OutputClaims claims) {
@@ -41,10 +47,12 @@ final class WorkItem implements Item {
     public Path output(String relativeOutput) {
         try {
             String output = OutputPaths.normalize(relativeOutput);
-            claims.claim(output, relativePath);
-            Path staged = stagingDirectory.resolve(output);
-            Files.createDirectories(staged.getParent());
-            requestedOutputs.add(output);
+            Path staged = stagedOutputs.get(output);
+            if (staged == null) {
+                claims.claim(output, relativePath);
+                staged = stage(output);
+                stagedOutputs.put(output, staged);
+            }
             return staged;
         } catch (IllegalArgumentException e) {
             // Remembered so that a processor catching the exception still fails the item.
@@ -65,12 +73,9 @@ final class WorkItem implements Item {
             throw rejectedOutput;
         }
         int committed = 0;
-        for (String output : requestedOutputs) {
-            Path staged = stagingDirectory.resolve(output);
-            if (Files.isRegularFile(staged)) {
-                Path target = outputDirectory.resolve(output);
-                Files.createDirectories(target.getParent());
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        for (Map.Entry<String, Path> output : stagedOutputs.entrySet()) {
+            if (Files.isRegularFile(output.getValue())) {
+                moveIntoPlace(output.getValue(), outputDirectory.resolve(output.getKey()));
                 committed++;
             }
         }
@@ -78,8 +83,40 @@ final class WorkItem implements Item {
         return committed;
     }
 
+    /**
+     * Staging keeps the output's file name, so tools that look at the extension see the right one, but not its
+     * directories: one directory per item is cheaper than a copy of the output tree. Two outputs of one item
+     * with the same file name get a subdirectory each after the first.
+     */
+    private Path stage(String output) throws IOException {
+        if (stagedOutputs.isEmpty()) {
+            Files.createDirectories(stagingDirectory);
+        }
+        String fileName = output.substring(output.lastIndexOf('/') + 1);
+        if (stagedNames.add(fileName)) {
+            return stagingDirectory.resolve(fileName);
+        }
+        return Files.createDirectory(stagingDirectory.resolve(Integer.toString(stagedOutputs.size()))).resolve(fileName);
+    }
+
+    /** One atomic rename; the target's parent directories are created only when the rename finds them missing. */
+    private static void moveIntoPlace(Path staged, Path target) throws IOException {
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException missingParent) {
+            Files.createDirectories(target.getParent());
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
     /** Deletes whatever the item staged. */
     void discard() throws IOException {
-        StagingArea.deleteTree(stagingDirectory);
+        if (!stagedOutputs.isEmpty()) {
+            try {
+                Files.deleteIfExists(stagingDirectory);
+            } catch (DirectoryNotEmptyException leftovers) {
+                StagingArea.deleteTree(stagingDirectory);
+            }
+        }
     }
 }
