@@ -2,8 +2,10 @@ package io.github.parmap.engine;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything one run needs, fixed before it starts.
@@ -40,13 +42,22 @@ public record ProcessingRequest(
         outputDirectory = Objects.requireNonNull(outputDirectory, "outputDirectory").toAbsolutePath().normalize();
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(processor, "processor");
-        parameters = Map.copyOf(parameters == null ? Map.of() : parameters);
+        parameters = withoutNullValues(parameters);
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         Objects.requireNonNull(log, "log");
         progressInterval = progressInterval == null ? DEFAULT_PROGRESS_INTERVAL : progressInterval;
         displayBase = displayBase == null ? inputDirectory : displayBase.toAbsolutePath().normalize();
+    }
+
+    /** An empty element such as {@code <width/>} arrives as a null value; processors see it as empty text. */
+    private static Map<String, String> withoutNullValues(Map<String, String> parameters) {
+        Map<String, String> copy = new TreeMap<>();
+        if (parameters != null) {
+            parameters.forEach((name, value) -> copy.put(name, value == null ? "" : value));
+        }
+        return Collections.unmodifiableMap(copy);
     }
 
     /**

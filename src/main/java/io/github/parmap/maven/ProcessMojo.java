@@ -141,6 +141,8 @@ public class ProcessMojo extends AbstractMojo {
             getLog().info("Skipping parmap (" + PropertyNames.SKIP + " is true)");
             return;
         }
+        requireSet(inputDirectory, "inputDirectory");
+        requireSet(outputDirectory, "outputDirectory");
         Path input = inputDirectory.toPath().toAbsolutePath().normalize();
         if (!Files.exists(input)) {
             getLog().info("Skipping parmap: input directory " + display(input) + " does not exist");
@@ -172,6 +174,12 @@ public class ProcessMojo extends AbstractMojo {
         }
         if (!result.succeeded()) {
             throw FailureReport.toException(result, processor.trim());
+        }
+    }
+
+    private static void requireSet(File directory, String parameter) throws MojoExecutionException {
+        if (directory == null || directory.getPath().isBlank()) {
+            throw new MojoExecutionException("<" + parameter + "> must name a directory, but it is empty");
         }
     }
 
