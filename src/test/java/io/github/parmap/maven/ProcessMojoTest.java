@@ -378,6 +378,36 @@ class ProcessMojoTest {
         assertEquals("{caption=Hello, world, width=256}", Files.readString(outputDirectory.resolve("b/c.txt.parameters")));
     }
 
+    private static final String EMPTY_PARAMETER_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>parmap-maven-plugin</artifactId>
+                    <configuration>
+                      <processor>io.github.parmap.maven.ProcessMojoTest$WritesItsParameters</processor>
+                      <parameters>
+                        <width>256</width>
+                        <watermark/>
+                        <caption></caption>
+                      </parameters>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = EMPTY_PARAMETER_POM)
+    void emptyParameterElementsReachTheProcessorAsEmptyText(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+
+        mojo.execute();
+
+        assertEquals("{caption=, watermark=, width=256}", Files.readString(outputDirectory.resolve("a.txt.parameters")));
+    }
+
     // ---- processors the tests run, loaded by name from the test class path like any user's processor ----
 
     /**
