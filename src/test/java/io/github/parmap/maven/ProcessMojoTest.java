@@ -1,0 +1,522 @@
+package io.github.parmap.maven;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.parmap.Item;
+import io.github.parmap.ItemProcessor;
+import io.github.parmap.ProcessorContext;
+import io.github.parmap.maven.RecordingLog.Entry;
+import io.github.parmap.maven.RecordingLog.Level;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import javax.inject.Inject;
+import org.apache.maven.api.di.Provides;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code process} goal as a user meets it: configured the way a pom configures it, run against a project
+ * in a fresh temporary directory, judged by the files it leaves, the project model it changes, the lines it
+ * logs and the exceptions Maven would show.
+ *
+ * <p>The harness builds the mojo from the plugin descriptor, with the project, the dependency resolver and
+ * the log given by the {@code @Provides} methods below: a real {@link MavenProject} (its resources can be
+ * added to, which the harness's default stand-in does not allow), a resolver for a project without
+ * dependencies, and a log that keeps every line.
+ */
+@MojoTest
+class ProcessMojoTest {
+    private static final String GOAL = "process";
+    private static final String REJECTS_MARKED_FILES = "io.github.parmap.maven.ProcessMojoTest$RejectsMarkedFiles";
+
+    private final Path basedir;
+    private final Path inputDirectory;
+    private final Path outputDirectory;
+    private final MavenProject project;
+    private final EmptyProjectDependencies dependencies = new EmptyProjectDependencies();
+    private final RecordingLog log = new RecordingLog();
+
+    @Inject
+    private MavenSession session;
+
+    ProcessMojoTest(@TempDir Path basedir) {
+        this.basedir = basedir;
+        this.inputDirectory = basedir.resolve("src/main/resources");
+        this.outputDirectory = basedir.resolve("target/generated-resources/parmap");
+        this.project = new MavenProject();
+        project.setGroupId("com.example");
+        project.setArtifactId("site");
+        project.setVersion("1.0");
+        project.setFile(basedir.resolve("pom.xml").toFile());
+        project.getBuild().setDirectory(basedir.resolve("target").toString());
+        project.getBuild().setOutputDirectory(basedir.resolve("target/classes").toString());
+        Resource resources = new Resource();
+        resources.setDirectory(inputDirectory.toString());
+        project.addResource(resources);
+    }
+
+    @Provides
+    MavenProject project() {
+        return project;
+    }
+
+    @Provides
+    ProjectDependenciesResolver dependenciesResolver() {
+        return dependencies;
+    }
+
+    @Provides
+    Log log() {
+        return log;
+    }
+
+    // ---- skip and nothing to do ----
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "skip", value = "true")
+    void skipWritesNothingAndLogsOneInfoLine(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html", "css/site.css");
+
+        mojo.execute();
+
+        List<Entry> entries = log.entries();
+        assertEquals(1, entries.size(), () -> "log: " + entries);
+        assertEquals(Level.INFO, entries.get(0).level());
+        assertTrue(entries.get(0).message().contains("Skipping"), entries.get(0).message());
+        assertTrue(entries.get(0).message().contains("parmap.skip"), entries.get(0).message());
+        assertFalse(Files.exists(basedir.resolve("target")), "skip must write nothing");
+        assertEquals(List.of(inputDirectory.toString()), resourceDirectories());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "inputDirectory", value = "${project.basedir}/src/main/images")
+    void missingInputDirectorySucceedsWithOneInfoLineNamingIt(ProcessMojo mojo) throws Exception {
+        mojo.execute();
+
+        List<Entry> entries = log.entries();
+        assertEquals(1, entries.size(), () -> "log: " + entries);
+        assertEquals(Level.INFO, entries.get(0).level());
+        assertTrue(entries.get(0).message().contains("src/main/images"), entries.get(0).message());
+        assertFalse(Files.exists(basedir.resolve("target")), "a missing input directory must write nothing");
+    }
+
+    // ---- a run with the built-in gzip ----
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    void gzipWritesCompressedCopiesAndAddsOutputDirectoryToResourcesOnce(ProcessMojo mojo) throws Exception {
+        Map<String, String> inputs = writeInputs("index.html", "css/site.css", "js/app.js");
+
+        mojo.execute();
+        mojo.execute();
+
+        assertEquals(Set.of("index.html.gz", "css/site.css.gz", "js/app.js.gz"), filesUnder(outputDirectory));
+        for (Map.Entry<String, String> input : inputs.entrySet()) {
+            assertEquals(input.getValue(), gunzip(outputDirectory.resolve(input.getKey() + ".gz")), input.getKey());
+        }
+        assertEquals(List.of(inputDirectory.toString(), outputDirectory.toString()), resourceDirectories(),
+                "the output directory is added to the resources once, however often the goal runs");
+        assertTrue(log.messages(Level.INFO).stream().anyMatch(line -> line.contains("Processed 3 of 3 files")),
+                () -> "log: " + log.entries());
+        assertEquals(0, dependencies.requests(), "a built-in never needs the project's dependencies");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "addResources", value = "false")
+    void addResourcesFalseLeavesTheProjectResourcesAlone(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+
+        mojo.execute();
+
+        assertEquals(Set.of("index.html.gz"), filesUnder(outputDirectory));
+        assertEquals(List.of(inputDirectory.toString()), resourceDirectories());
+    }
+
+    // ---- configuration mistakes ----
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "workers", value = "banana")
+    void workersThatIsNotANumberIsRejectedNamingTheParameter(ProcessMojo mojo) throws Exception {
+        assertWorkersRejected(mojo, "banana");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "workers", value = "0")
+    void zeroWorkersIsRejectedNamingTheParameter(ProcessMojo mojo) throws Exception {
+        assertWorkersRejected(mojo, "0");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "workers", value = "0C")
+    void zeroWorkersPerCoreIsRejectedNamingTheParameter(ProcessMojo mojo) throws Exception {
+        assertWorkersRejected(mojo, "0C");
+    }
+
+    /** {@code mvn -Dparmap.workers=banana}: the user property reaches the goal and the message names it. */
+    @Nested
+    class WorkersFromTheCommandLine {
+        @BeforeEach
+        void setUserProperty() {
+            session.getUserProperties().setProperty("parmap.workers", "banana");
+        }
+
+        @Test
+        @InjectMojo(goal = GOAL)
+        @MojoParameter(name = "processor", value = "gzip")
+        void invalidUserPropertyIsRejectedNamingIt(ProcessMojo mojo) throws Exception {
+            assertWorkersRejected(mojo, "banana");
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "com.example.NoSuchThumbnailer")
+    void processorClassThatDoesNotExistSaysToAddAPluginDependency(ProcessMojo mojo) throws Exception {
+        writeInputs("logo.png");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("com.example.NoSuchThumbnailer"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("<processor>"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("<dependency>"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("<plugin>"), e.getMessage()));
+        assertEquals(1, dependencies.requests(), "the project's runtime class path is the last place looked");
+        assertFalse(Files.exists(outputDirectory), "nothing is written when the processor cannot be found");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "java.lang.String")
+    void jdkClassThatIsNotAProcessorIsRejected(ProcessMojo mojo) throws Exception {
+        writeInputs("logo.png");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("java.lang.String"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("cannot be used as a processor"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains(ItemProcessor.class.getName()), e.getMessage()));
+        assertEquals(0, dependencies.requests(), "a class found among the plugin's own classes needs no project class path");
+        assertFalse(Files.exists(outputDirectory), "nothing is written when the processor is not one");
+    }
+
+    // ---- failing items ----
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = REJECTS_MARKED_FILES)
+    @MojoParameter(name = "workers", value = "3")
+    void failingItemsAreEachListedWithTheirMessageAfterEveryItemWasTried(ProcessMojo mojo) throws Exception {
+        writeInput("a.txt", "fine");
+        writeInput("b.txt", "reject: bad header");
+        writeInput("data/c.txt", "fine");
+        writeInput("data/d.txt", "reject: unexpected end of file");
+        writeInput("e.txt", "reject: checksum mismatch");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertTrue(lines.get(0).contains("3 of 5 files failed"), e.getMessage());
+        assertTrue(lines.get(0).contains(REJECTS_MARKED_FILES), e.getMessage());
+        assertEquals(List.of("b.txt", "data/d.txt", "e.txt"), listedPaths(lines), e.getMessage());
+        assertListed(lines, "b.txt", "bad header");
+        assertListed(lines, "data/d.txt", "unexpected end of file");
+        assertListed(lines, "e.txt", "checksum mismatch");
+        assertStackTracesKept(e, List.of("b.txt", "data/d.txt", "e.txt"));
+
+        assertEquals(Set.of("a.txt", "data/c.txt"), filesUnder(outputDirectory),
+                "every good item is committed and no failed item leaves an output");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = REJECTS_MARKED_FILES)
+    void moreThanTwentyFailuresListTheFirstTwentyAndCountTheRest(ProcessMojo mojo) throws Exception {
+        List<String> failing = IntStream.range(0, 25).mapToObj(i -> String.format("item-%02d.txt", i)).toList();
+        for (String path : failing) {
+            writeInput(path, "reject: broken " + path);
+        }
+        writeInput("ok.txt", "fine");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertTrue(lines.get(0).contains("25 of 26 files failed"), e.getMessage());
+        assertEquals(failing.subList(0, 20), listedPaths(lines), e.getMessage());
+        for (String path : failing.subList(0, 20)) {
+            assertListed(lines, path, "broken " + path);
+        }
+        assertEquals("... and 5 more", lines.get(lines.size() - 1).trim(), e.getMessage());
+        assertStackTracesKept(e, failing);
+        assertEquals(Set.of("ok.txt"), filesUnder(outputDirectory));
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = REJECTS_MARKED_FILES)
+    @MojoParameter(name = "workers", value = "1")
+    @MojoParameter(name = "failFast", value = "true")
+    void failFastStartsNoFileAfterTheFirstFailure(ProcessMojo mojo) throws Exception {
+        writeInput("a.txt", "reject: bad header");
+        writeInput("b.txt", "fine");
+        writeInput("c.txt", "fine");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertEquals(List.of("a.txt"), listedPaths(e.getMessage().lines().toList()), e.getMessage());
+        assertTrue(e.getMessage().contains("2 files were not started"), e.getMessage());
+        assertEquals(Set.of(), filesUnder(outputDirectory));
+    }
+
+    // ---- what the pom says reaches the run ----
+
+    private static final String INCLUDES_AND_EXCLUDES_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>parmap-maven-plugin</artifactId>
+                    <configuration>
+                      <processor>copy</processor>
+                      <includes>
+                        <include>**/*.txt</include>
+                      </includes>
+                      <excludes>
+                        <exclude>drafts/</exclude>
+                        <exclude>**/*-old.txt</exclude>
+                      </excludes>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = INCLUDES_AND_EXCLUDES_POM)
+    void includesAndExcludesSelectTheFiles(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt", "notes/b.txt", "c.md", "notes/d.png", "drafts/e.txt", "drafts/deep/f.txt",
+                "notes/plan-old.txt", ".git/g.txt", "notes/._b.txt", "h.txt~");
+
+        mojo.execute();
+
+        assertEquals(Set.of("a.txt", "notes/b.txt"), filesUnder(outputDirectory),
+                "only *.txt, minus drafts/, *-old.txt and Maven's default excludes (.git/, macOS ._ files, editor backups)");
+    }
+
+    private static final String PARAMETERS_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>parmap-maven-plugin</artifactId>
+                    <configuration>
+                      <processor>io.github.parmap.maven.ProcessMojoTest$WritesItsParameters</processor>
+                      <parameters>
+                        <width>256</width>
+                        <caption>Hello, world</caption>
+                      </parameters>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = PARAMETERS_POM)
+    void parametersReachTheProcessor(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt", "b/c.txt");
+
+        mojo.execute();
+
+        assertEquals(Set.of("a.txt.parameters", "b/c.txt.parameters"), filesUnder(outputDirectory));
+        assertEquals("{caption=Hello, world, width=256}", Files.readString(outputDirectory.resolve("a.txt.parameters")));
+        assertEquals("{caption=Hello, world, width=256}", Files.readString(outputDirectory.resolve("b/c.txt.parameters")));
+    }
+
+    private static final String EMPTY_PARAMETER_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>parmap-maven-plugin</artifactId>
+                    <configuration>
+                      <processor>io.github.parmap.maven.ProcessMojoTest$WritesItsParameters</processor>
+                      <parameters>
+                        <width>256</width>
+                        <watermark/>
+                        <caption></caption>
+                      </parameters>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = EMPTY_PARAMETER_POM)
+    void emptyParameterElementsReachTheProcessorAsEmptyText(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+
+        mojo.execute();
+
+        assertEquals("{caption=, watermark=, width=256}", Files.readString(outputDirectory.resolve("a.txt.parameters")));
+    }
+
+    // ---- processors the tests run, loaded by name from the test class path like any user's processor ----
+
+    /**
+     * Copies each file, except files whose text starts with {@code reject:}, for which it throws with the rest
+     * of the text as the message, after writing an output, so that the test can see the output discarded.
+     */
+    public static final class RejectsMarkedFiles implements ItemProcessor {
+        @Override
+        public void process(Item item) throws IOException {
+            String text = Files.readString(item.path());
+            Files.writeString(item.output(), text);
+            if (text.startsWith("reject:")) {
+                throw new IllegalStateException(text.substring("reject:".length()).trim());
+            }
+        }
+    }
+
+    /** Writes {@code REL.parameters} holding the processor's parameters, sorted by name. */
+    public static final class WritesItsParameters implements ItemProcessor {
+        private final Map<String, String> parameters;
+
+        public WritesItsParameters(ProcessorContext context) {
+            this.parameters = new TreeMap<>(context.parameters());
+        }
+
+        @Override
+        public void process(Item item) throws IOException {
+            Files.writeString(item.output(item.relativePath() + ".parameters"), parameters.toString());
+        }
+    }
+
+    // ---- helpers ----
+
+    private void assertWorkersRejected(ProcessMojo mojo, String value) throws IOException {
+        writeInputs("index.html");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("<workers>"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("parmap.workers"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("1C"), "names an accepted form: " + e.getMessage()));
+        assertFalse(Files.exists(outputDirectory), "nothing is written when the configuration is wrong");
+    }
+
+    /** The relative paths of the failure lines ({@code "  PATH: message"}) of a failure message, in order. */
+    private static List<String> listedPaths(List<String> messageLines) {
+        return messageLines.stream()
+                .filter(line -> line.startsWith("  ") && !line.trim().startsWith("..."))
+                .map(line -> line.trim().substring(0, line.trim().indexOf(':')))
+                .toList();
+    }
+
+    private static void assertListed(List<String> messageLines, String path, String message) {
+        assertTrue(messageLines.stream().anyMatch(line -> line.trim().startsWith(path + ":") && line.endsWith(message)),
+                () -> "expected a line naming " + path + " with '" + message + "' in:\n" + String.join("\n", messageLines));
+    }
+
+    /** Each failed item comes with its own stack trace for {@code mvn -e}, labelled with its path. */
+    private static void assertStackTracesKept(MojoFailureException e, List<String> failedPaths) {
+        Throwable[] suppressed = e.getSuppressed();
+        assertEquals(new TreeSet<>(failedPaths), Arrays.stream(suppressed).map(Throwable::getMessage).collect(Collectors.toCollection(TreeSet::new)));
+        for (Throwable label : suppressed) {
+            Throwable cause = label.getCause();
+            assertTrue(cause instanceof IllegalStateException, () -> label.getMessage() + " carries " + cause);
+            assertTrue(Arrays.stream(cause.getStackTrace())
+                            .anyMatch(frame -> frame.getClassName().equals(RejectsMarkedFiles.class.getName())
+                                    && frame.getMethodName().equals("process")),
+                    () -> label.getMessage() + ": the trace reaches into the processor");
+        }
+    }
+
+    /** Writes each file under the input directory with a text of its own; returns path to text. */
+    private Map<String, String> writeInputs(String... relativePaths) throws IOException {
+        Map<String, String> written = new TreeMap<>();
+        for (String relativePath : relativePaths) {
+            String text = ("contents of " + relativePath + "\n").repeat(20);
+            writeInput(relativePath, text);
+            written.put(relativePath, text);
+        }
+        return written;
+    }
+
+    private void writeInput(String relativePath, String text) throws IOException {
+        Path file = inputDirectory.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private List<String> resourceDirectories() {
+        return project.getResources().stream().map(Resource::getDirectory).toList();
+    }
+
+    /** Every regular file below {@code directory}, as {@code '/'}-separated relative paths. */
+    private static Set<String> filesUnder(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .map(file -> directory.relativize(file).toString().replace(directory.getFileSystem().getSeparator(), "/"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static String gunzip(Path file) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
