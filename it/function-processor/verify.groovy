@@ -4,6 +4,7 @@
 File input = new File(basedir, 'src/main/data')
 File out = new File(basedir, 'target/generated-resources/parmap')
 String log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('BUILD SUCCESS')
 
 ['letters.txt', 'nested/lines.txt', 'nested/bytes.bin'].each { path ->
     byte[] original = new File(input, path).bytes
