@@ -236,7 +236,9 @@ public class ProcessMojo extends AbstractMojo {
                 try {
                     return ProcessorResolver.resolve(processor, projectLoader);
                 } catch (ProcessorLoadException.NotFound notInProject) {
-                    throw new MojoExecutionException(notFoundMessage(notInProject.processorName(), classpath.size()), notInProject);
+                    // The ClassNotFoundException, not the engine's wrapper: Maven appends a cause's message the
+                    // error does not already contain, and the wrapper's would repeat "was not found".
+                    throw new MojoExecutionException(notFoundMessage(notInProject.processorName(), classpath.size()), notInProject.getCause());
                 } catch (ProcessorLoadException e) {
                     throw new MojoExecutionException(invalidMessage(e), e);
                 }
