@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** One input file on its way through a worker: hands out staged output paths, then commits or discards them. */
@@ -56,7 +58,8 @@ final class WorkItem implements Item {
     }
 
     /**
-     * Moves every written output into the output directory, each with one atomic rename.
+     * Moves every written output into the output directory, each with one atomic rename. If one cannot be
+     * moved, the ones already moved are deleted again, so that a failed item leaves no output behind.
      *
      * @return how many outputs were committed
      */
@@ -64,18 +67,33 @@ final class WorkItem implements Item {
         if (rejectedOutput != null) {
             throw rejectedOutput;
         }
-        int committed = 0;
+        List<String> written = new ArrayList<>();
         for (String output : requestedOutputs) {
-            Path staged = stagingDirectory.resolve(output);
-            if (Files.isRegularFile(staged)) {
-                Path target = outputDirectory.resolve(output);
-                Files.createDirectories(target.getParent());
-                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                committed++;
+            if (Files.isRegularFile(stagingDirectory.resolve(output))) {
+                Files.createDirectories(outputDirectory.resolve(output).getParent());
+                written.add(output);
             }
         }
+        List<Path> committed = new ArrayList<>();
+        try {
+            for (String output : written) {
+                Path target = outputDirectory.resolve(output);
+                Files.move(stagingDirectory.resolve(output), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                committed.add(target);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The item fails, so it must leave nothing behind: take back what was already moved into place.
+            for (Path target : committed) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException notRemoved) {
+                    e.addSuppressed(notRemoved);
+                }
+            }
+            throw e;
+        }
         discard();
-        return committed;
+        return committed.size();
     }
 
     /** Deletes whatever the item staged. */

@@ -109,6 +109,24 @@ class AtomicCommitTest {
         }
     }
 
+    /** Writes "first-REL" and then an output whose target in the output directory is a non-empty directory. */
+    public static final class SecondOutputCannotBeCommitted implements ItemProcessor {
+        @Override
+        public void process(Item item) throws IOException {
+            Files.writeString(item.output("first-" + item.relativePath()), "first");
+            Files.writeString(item.output("blocked"), "second");
+        }
+    }
+
+    /** Writes "first-REL" and then an output below a path that is a file in the output directory. */
+    public static final class SecondOutputBelowAFile implements ItemProcessor {
+        @Override
+        public void process(Item item) throws IOException {
+            Files.writeString(item.output("first-" + item.relativePath()), "first");
+            Files.writeString(item.output("plain-file/below.txt"), "second");
+        }
+    }
+
     @Test
     void outputsAppearOnlyAfterProcessReturns() throws Exception {
         Trees.write(input, "a.txt", "a");
@@ -220,5 +238,29 @@ class AtomicCommitTest {
         assertTrue(result.failures().get(0).describe().contains("../escape.txt"), result.failures().get(0).describe());
         assertEquals(List.of(), Trees.entries(output));
         assertFalse(Files.exists(root.resolve("escape.txt")));
+    }
+
+    @Test
+    void itemWhoseOutputCannotBeCommittedKeepsNoneOfItsOutputs() throws Exception {
+        Trees.write(input, "a.txt", "a");
+        Trees.write(output, "blocked/keep.txt", "a directory where the item wants to write a file");
+
+        ProcessingResult result = Runs.run(input, output, SecondOutputCannotBeCommitted.class, 1);
+
+        assertEquals(1, result.failures().size(), result::toString);
+        assertEquals(0, result.outputsCommitted());
+        assertEquals(List.of("blocked", "blocked/keep.txt"), Trees.entries(output),
+                "a failed item must leave nothing behind, not even the outputs it could commit");
+    }
+
+    @Test
+    void itemWhoseOutputDirectoryIsAFileKeepsNoneOfItsOutputs() throws Exception {
+        Trees.write(input, "a.txt", "a");
+        Trees.write(output, "plain-file", "a file where the item wants a directory");
+
+        ProcessingResult result = Runs.run(input, output, SecondOutputBelowAFile.class, 1);
+
+        assertEquals(1, result.failures().size(), result::toString);
+        assertEquals(List.of("plain-file"), Trees.entries(output));
     }
 }
