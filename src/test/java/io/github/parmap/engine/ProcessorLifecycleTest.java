@@ -146,6 +146,21 @@ class ProcessorLifecycleTest {
         }
     }
 
+    /** Logs a message with braces that are not MessageFormat placeholders, along with a parameter. */
+    public static final class LogsJson implements ItemProcessor {
+        private final Logger logger;
+
+        public LogsJson(ProcessorContext context) {
+            this.logger = context.logger();
+        }
+
+        @Override
+        public void process(Item item) throws IOException {
+            logger.log(Level.INFO, "wrote {\"file\": {0}}", item.relativePath());
+            Files.writeString(item.output(), "done");
+        }
+    }
+
     @Test
     void oneInstancePerWorkerEachClosedOnceOnItsOwnThreadEvenWhenItemsFail() throws Exception {
         writeInputs(24);
@@ -290,5 +305,17 @@ class ProcessorLifecycleTest {
         Runs.run(input, output, Counted.class, 1);
 
         assertEquals(Counted.class.getName(), CONTEXTS.get(0).logger().getName());
+    }
+
+    @Test
+    void loggingAMessageThatIsNoValidPatternDoesNotFailTheItem() throws Exception {
+        Trees.write(input, "a.txt", "x");
+        RecordingLog log = new RecordingLog(Level.INFO);
+
+        ProcessingResult result = ParallelRun.execute(Runs.request(input, output, LogsJson.class).log(log).build());
+
+        assertTrue(result.succeeded(), result::toString);
+        assertEquals("done", Trees.read(output, "a.txt"));
+        assertTrue(log.messages(Level.INFO).contains("wrote {\"file\": {0}}"), log.messages(Level.INFO)::toString);
     }
 }

@@ -68,6 +68,13 @@ class RunLogLoggerTest {
     }
 
     @Test
+    void malformedPatternIsLoggedAsWrittenInsteadOfThrowing() {
+        logger.log(Level.INFO, "json {\"size\": {0}}", 42);
+
+        assertEquals(List.of("json {\"size\": {0}}"), log.messages(Level.INFO));
+    }
+
+    @Test
     void nameIsTheProcessorClass() {
         assertEquals("com.example.Thumbnailer", logger.getName());
     }
