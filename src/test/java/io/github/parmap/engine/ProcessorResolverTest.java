@@ -82,6 +82,17 @@ class ProcessorResolverTest {
         public void process(Item item) {}
     }
 
+    /** A generic function base, as a family of processors might share. */
+    public abstract static class SameTypeTransform<T> implements Function<T, T> {}
+
+    /** A byte function through a generic base class. */
+    public static final class BytesThroughGenericBase extends SameTypeTransform<byte[]> {
+        @Override
+        public byte[] apply(byte[] bytes) {
+            return bytes;
+        }
+    }
+
     /** A byte function through an interface that extends Function. */
     public interface BytesTransform extends Function<byte[], byte[]> {}
 
@@ -122,7 +133,7 @@ class ProcessorResolverTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {BytesThroughInterface.class})
+    @ValueSource(classes = {BytesThroughGenericBase.class, BytesThroughInterface.class})
     void functionOfBytesDeclaredIndirectlyResolvesAsAProcessor(Class<?> type) throws Exception {
         assertSame(type, ProcessorResolver.resolve(type.getName(), LOADER).type());
     }
