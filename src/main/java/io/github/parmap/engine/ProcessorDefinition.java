@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.util.function.Function;
 
 /**
@@ -111,7 +112,7 @@ public final class ProcessorDefinition {
             for (Type generic : c.getGenericInterfaces()) {
                 if (generic instanceof ParameterizedType parameterized && parameterized.getRawType() == Function.class) {
                     Type[] arguments = parameterized.getActualTypeArguments();
-                    if (!(arguments[0] == byte[].class && arguments[1] == byte[].class)) {
+                    if (!(mayBeBytes(arguments[0]) && mayBeBytes(arguments[1]))) {
                         throw new ProcessorLoadException.NotAProcessor(name, "it implements " + parameterized.getTypeName()
                                 + ", but a function processor must implement java.util.function.Function<byte[], byte[]>");
                     }
@@ -119,5 +120,10 @@ public final class ProcessorDefinition {
                 }
             }
         }
+    }
+
+    /** A type variable, as in a generic base class {@code Base<T> implements Function<T, T>}, is not visibly wrong. */
+    private static boolean mayBeBytes(Type argument) {
+        return argument == byte[].class || argument instanceof TypeVariable<?>;
     }
 }

@@ -34,8 +34,17 @@ final class RunLogLogger implements System.Logger {
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
         if (isLoggable(level)) {
             String pattern = localize(bundle, format);
-            String message = params == null || params.length == 0 ? pattern : MessageFormat.format(pattern, params);
+            String message = params == null || params.length == 0 ? pattern : format(pattern, params);
             log.log(level, message, null);
+        }
+    }
+
+    /** Fills in the parameters; a pattern MessageFormat cannot read is logged as written, as java.util.logging does. */
+    private static String format(String pattern, Object[] params) {
+        try {
+            return MessageFormat.format(pattern, params);
+        } catch (IllegalArgumentException notAPattern) {
+            return pattern;
         }
     }
 

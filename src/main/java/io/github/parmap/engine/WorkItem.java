@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,7 +66,8 @@ final class WorkItem implements Item {
     }
 
     /**
-     * Moves every written output into the output directory, each with one atomic rename.
+     * Moves every written output into the output directory, each with one atomic rename. If one cannot be
+     * moved, the ones already moved are deleted again, so that a failed item leaves no output behind.
      *
      * @return how many outputs were committed
      */
@@ -72,15 +75,28 @@ final class WorkItem implements Item {
         if (rejectedOutput != null) {
             throw rejectedOutput;
         }
-        int committed = 0;
-        for (Map.Entry<String, Path> output : stagedOutputs.entrySet()) {
-            if (Files.isRegularFile(output.getValue())) {
-                moveIntoPlace(output.getValue(), outputDirectory.resolve(output.getKey()));
-                committed++;
+        List<Path> committed = new ArrayList<>();
+        try {
+            for (Map.Entry<String, Path> output : stagedOutputs.entrySet()) {
+                if (Files.isRegularFile(output.getValue())) {
+                    Path target = outputDirectory.resolve(output.getKey());
+                    moveIntoPlace(output.getValue(), target);
+                    committed.add(target);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            // The item fails, so it must leave nothing behind: take back what was already moved into place.
+            for (Path target : committed) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException notRemoved) {
+                    e.addSuppressed(notRemoved);
+                }
+            }
+            throw e;
         }
         discard();
-        return committed;
+        return committed.size();
     }
 
     /**
