@@ -210,7 +210,10 @@ public class ProcessMojo extends AbstractMojo {
             resource.setDirectory(directory);
             // A run that was killed may have left its staging area behind until the next run removes it.
             resource.addExclude(StagingArea.DIRECTORY_NAME + "/**");
-            project.addResource(resource);
+            // First in line: the resources plugin copies a file only when it is newer than the copy already in
+            // target/classes, so an output that shares its path with an original resource (the default
+            // inputDirectory is src/main/resources) replaces the original instead of being skipped.
+            project.getBuild().getResources().add(0, resource);
         }
     }
 

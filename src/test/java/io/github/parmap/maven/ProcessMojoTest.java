@@ -148,8 +148,9 @@ class ProcessMojoTest {
         for (Map.Entry<String, String> input : inputs.entrySet()) {
             assertEquals(input.getValue(), gunzip(outputDirectory.resolve(input.getKey() + ".gz")), input.getKey());
         }
-        assertEquals(List.of(inputDirectory.toString(), outputDirectory.toString()), resourceDirectories(),
-                "the output directory is added to the resources once, however often the goal runs");
+        assertEquals(List.of(outputDirectory.toString(), inputDirectory.toString()), resourceDirectories(),
+                "the output directory is added to the resources once, however often the goal runs, and first, "
+                        + "so that an output replaces an original resource of the same path");
         assertTrue(log.messages(Level.INFO).stream().anyMatch(line -> line.contains("Processed 3 of 3 files")),
                 () -> "log: " + log.entries());
         assertEquals(0, dependencies.requests(), "a built-in never needs the project's dependencies");
