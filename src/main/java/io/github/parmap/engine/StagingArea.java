@@ -1,9 +1,7 @@
 package io.github.parmap.engine;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -11,54 +9,59 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The private directory, inside the output directory, where items write before their outputs are moved
  * into place. Being on the same file system as the outputs is what makes each move atomic.
  *
- * <p>Each run stages under a directory of its own, guarded by a lock file, so runs that share an output
- * directory (several executions, or {@code mvn -T}) never touch each other's files, and the leftovers of a
- * killed run are recognised by their released lock and removed by the next run.
+ * <p>Each run stages under a directory of its own, next to an owner file that names the process running it,
+ * so runs that share an output directory (several executions, {@code mvn -T}, or several builds at once)
+ * never touch each other's files, and the leftovers of a killed build are recognised by their dead owner and
+ * removed by the next run.
  */
 public final class StagingArea implements AutoCloseable {
 
     /** Name of the directory inside the output directory that holds all staging areas. */
     public static final String DIRECTORY_NAME = ".parmap-staging";
 
+    private static final String OWNER_SUFFIX = ".owner";
+    private static final int ATTEMPTS = 5;
+
     private final Path root;
     private final Path runDirectory;
-    private final Path lockFile;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final Path ownerFile;
 
-    private StagingArea(Path root, Path runDirectory, Path lockFile, FileChannel lockChannel, FileLock lock) {
+    private StagingArea(Path root, Path runDirectory, Path ownerFile) {
         this.root = root;
         this.runDirectory = runDirectory;
-        this.lockFile = lockFile;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+        this.ownerFile = ownerFile;
     }
 
     static StagingArea open(Path outputDirectory) throws IOException {
         Path root = outputDirectory.resolve(DIRECTORY_NAME);
-        Files.createDirectories(root);
-        removeAbandonedRuns(root);
         String runId = UUID.randomUUID().toString();
-        Path runDirectory = Files.createDirectory(root.resolve(runId));
-        Path lockFile = root.resolve(runId + ".lock");
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            return new StagingArea(root, runDirectory, lockFile, channel, channel.lock());
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(root);
+                removeAbandonedRuns(root);
+                // The owner file comes first, so a run directory without one is always abandoned.
+                Path ownerFile = writeOwnerFile(root, runId);
+                return new StagingArea(root, Files.createDirectory(root.resolve(runId)), ownerFile);
+            } catch (NoSuchFileException rootRemovedMeanwhile) {
+                // Another run sharing the output directory finished and removed the empty root; start again.
+                if (attempt == ATTEMPTS) {
+                    throw rootRemovedMeanwhile;
+                }
+            }
         }
     }
 
-    /** A fresh directory for one item's outputs; it is created when first needed. */
+    /** A directory for one item's outputs; the item creates it when it stages its first output. */
     Path directoryFor(int itemIndex) {
         return runDirectory.resolve(Integer.toString(itemIndex));
     }
@@ -68,9 +71,7 @@ public final class StagingArea implements AutoCloseable {
         try {
             deleteTree(runDirectory);
         } finally {
-            lock.release();
-            lockChannel.close();
-            Files.deleteIfExists(lockFile);
+            Files.deleteIfExists(ownerFile);
             try {
                 Files.deleteIfExists(root);
             } catch (DirectoryNotEmptyException stillInUse) {
@@ -79,37 +80,49 @@ public final class StagingArea implements AutoCloseable {
         }
     }
 
+    private static Path writeOwnerFile(Path root, String runId) throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        String owner = self.pid() + " " + self.info().startInstant().map(Instant::toString).orElse("-");
+        Path temporary = Files.writeString(root.resolve(runId + OWNER_SUFFIX + ".tmp"), owner, StandardCharsets.UTF_8);
+        return Files.move(temporary, root.resolve(runId + OWNER_SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private static void removeAbandonedRuns(Path root) throws IOException {
-        try (DirectoryStream<Path> locks = Files.newDirectoryStream(root, "*.lock")) {
-            for (Path lockFile : locks) {
-                if (isAbandoned(lockFile)) {
-                    String runId = lockFile.getFileName().toString().replaceFirst("\\.lock$", "");
-                    deleteTree(root.resolve(runId));
-                    Files.deleteIfExists(lockFile);
-                }
-            }
-        }
-        // Run directories whose lock file is already gone were abandoned between the two deletions above.
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, entry -> Files.isDirectory(entry))) {
-            for (Path runDirectory : entries) {
-                if (!Files.exists(root.resolve(runDirectory.getFileName() + ".lock"))) {
-                    deleteTree(runDirectory);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.endsWith(OWNER_SUFFIX)) {
+                    if (!ownerIsAlive(entry)) {
+                        deleteTree(root.resolve(name.substring(0, name.length() - OWNER_SUFFIX.length())));
+                        Files.deleteIfExists(entry);
+                    }
+                } else if (name.endsWith(OWNER_SUFFIX + ".tmp")) {
+                    if (!ownerIsAlive(entry)) {
+                        Files.deleteIfExists(entry); // a build killed while it was starting a run
+                    }
+                } else if (Files.isDirectory(entry) && !Files.exists(root.resolve(name + OWNER_SUFFIX))) {
+                    deleteTree(entry);
                 }
             }
         }
     }
 
-    private static boolean isAbandoned(Path lockFile) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock probe = channel.tryLock();
-            if (probe == null) {
+    /** Whether the process named in an owner file still runs: same process id, and started at the same instant. */
+    private static boolean ownerIsAlive(Path ownerFile) {
+        String[] owner;
+        try {
+            owner = Files.readString(ownerFile, StandardCharsets.UTF_8).trim().split(" ");
+        } catch (IOException gone) {
+            return true; // removed by its run as we looked: nothing for us to clean up
+        }
+        try {
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(owner[0]));
+            if (process.isEmpty() || !process.get().isAlive()) {
                 return false;
             }
-            probe.release();
-            return true;
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return false;
-        } catch (IOException gone) {
+            String started = process.get().info().startInstant().map(Instant::toString).orElse("-");
+            return owner.length < 2 || owner[1].equals("-") || started.equals("-") || owner[1].equals(started);
+        } catch (NumberFormatException corrupt) {
             return false;
         }
     }
