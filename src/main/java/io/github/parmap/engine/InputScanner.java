@@ -52,6 +52,9 @@ final class InputScanner {
                             if (filter.includesFile(relativePath)) {
                                 items.add(relativePath);
                             }
+                        } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
+                            // Following links, only a link whose target is missing is still seen as a link.
+                            log.warn("Skipping " + relative(file) + ": a symbolic link whose target does not exist");
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -65,7 +68,7 @@ final class InputScanner {
                         if (file.equals(inputDirectory)) {
                             throw failure;
                         }
-                        // A dangling link or a file deleted while scanning: not an item, but worth a word.
+                        // A file deleted or made unreadable while scanning: not an item, but worth a word.
                         log.warn("Skipping " + relative(file) + ": " + failure);
                         return FileVisitResult.CONTINUE;
                     }

@@ -4,6 +4,7 @@ import io.github.parmap.ItemProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * scheduling path, and an idle worker always takes the next item in order.
  */
 public final class ParallelRun {
+    /** How long items in flight may take to finish once the build is interrupted. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
+
     private final ProcessingRequest request;
     private final RunLog log;
 
@@ -105,8 +109,18 @@ public final class ParallelRun {
 
     private void awaitWithProgress(CountDownLatch finished, Progress progress, long start) throws InterruptedException {
         long intervalNanos = Math.max(1, request.progressInterval().toNanos());
-        while (!finished.await(intervalNanos, TimeUnit.NANOSECONDS)) {
-            log.info(progress.describe(System.nanoTime() - start));
+        try {
+            while (!finished.await(intervalNanos, TimeUnit.NANOSECONDS)) {
+                log.info(progress.describe(System.nanoTime() - start));
+            }
+        } catch (InterruptedException interrupted) {
+            // Start no new item, and let the items in flight finish before the staging area is removed
+            // under them; a processor that does not return within the grace period is left behind.
+            progress.stop();
+            if (!finished.await(INTERRUPT_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
+                log.warn("Items still running " + INTERRUPT_GRACE.toSeconds() + " s after the build was interrupted are abandoned");
+            }
+            throw interrupted;
         }
     }
 
@@ -136,8 +150,8 @@ public final class ParallelRun {
         return distinct;
     }
 
-    private static java.time.Duration elapsedSince(long start) {
-        return java.time.Duration.ofNanos(System.nanoTime() - start);
+    private static Duration elapsedSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     static String seconds(long nanos) {

@@ -38,8 +38,9 @@ public final class ProcessorResolver {
         return ProcessorDefinition.of(trimmed, type);
     }
 
+    /** A class in a package: a bare word is taken for a mistyped built-in, not for a class in no package. */
     private static boolean isQualifiedClassName(String name) {
-        if (name.isEmpty()) {
+        if (!name.contains(".")) {
             return false;
         }
         for (String part : name.split("\\.", -1)) {

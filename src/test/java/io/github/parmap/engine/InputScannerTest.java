@@ -160,9 +160,11 @@ class InputScannerTest {
         Trees.write(input, "a.txt", "a");
         createSymbolicLink(input.resolve("dangling.txt"), root.resolve("does-not-exist.txt"));
 
-        List<String> items = scan(input, root.resolve("out"), PathFilter.all(), RunLog.silent());
+        RecordingLog log = new RecordingLog();
+        List<String> items = scan(input, root.resolve("out"), PathFilter.all(), log);
 
         assertEquals(List.of("a.txt"), items);
+        assertEquals(List.of("Skipping dangling.txt: a symbolic link whose target does not exist"), log.messages(Level.WARNING));
     }
 
     @Test

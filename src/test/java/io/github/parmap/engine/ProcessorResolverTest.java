@@ -177,7 +177,7 @@ class ProcessorResolverTest {
     @ParameterizedTest(name = "[{index}] ''{0}''")
     @NullAndEmptySource
     @ValueSource(strings = {"   ", "com..Foo", "my processor", "com.example.", ".Foo", "com.example.class", "com/example/Foo", "1com.Foo",
-        "com.example.Foo;"})
+        "com.example.Foo;", "gzp", "Copy", "Thumbnailer"})
     void blankOrMalformedNameIsAConfigurationErrorNamingProcessor(String name) {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> ProcessorResolver.resolve(name, LOADER));
 
