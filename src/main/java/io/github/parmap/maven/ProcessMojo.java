@@ -16,7 +16,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -155,7 +154,7 @@ public class ProcessMojo extends AbstractMojo {
         try (ProcessorLookup lookup = new ProcessorLookup()) {
             ProcessingRequest request = ProcessingRequest.builder(input, outputDirectory.toPath(), lookup.resolve())
                     .filter(new AntPathFilter(includes, excludes))
-                    .parameters(parameterValues())
+                    .parameters(parameters)
                     .workers(workerCount)
                     .failFast(failFast)
                     .log(log)
@@ -190,15 +189,6 @@ public class ProcessMojo extends AbstractMojo {
         } catch (InvalidConfigurationException e) {
             throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.WORKERS + ")", e);
         }
-    }
-
-    /** An empty element such as {@code <watermark/>} arrives as a null value; the processor sees empty text. */
-    private Map<String, String> parameterValues() {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (parameters != null) {
-            parameters.forEach((name, value) -> values.put(name, value == null ? "" : value));
-        }
-        return values;
     }
 
     private void addOutputDirectoryToResources() {
