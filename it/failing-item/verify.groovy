@@ -11,9 +11,12 @@ assert builds.size() == 2
 String plain = builds[0]
 String withE = builds[1]
 
+// The second build redoes only the failed files: the good ones are up to date, failed ones never are.
+assert plain =~ /(?m)^\[INFO\] Processed 2 of 4 files in .*, 2 failed$/
+assert withE =~ /(?m)^\[INFO\] Processed 0 of 4 files in .*, 2 up to date, 2 failed$/
+
 [plain, withE].each { build ->
     assert build.contains('BUILD FAILURE')
-    assert build =~ /(?m)^\[INFO\] Processed 2 of 4 files in .*, 2 failed$/
     assert build.contains('2 of 4 files failed in processor io.github.parmap.it.processors.FailOnMarker:')
     assert build =~ /(?m)^\[ERROR\]\s+bad-2\.txt: IllegalStateException: content contains the marker BAD at offset 12$/
     assert build =~ /(?m)^\[ERROR\]\s+sub\/bad-1\.txt: IllegalStateException: content contains the marker BAD at offset 0$/

@@ -7,15 +7,15 @@ final class Failures {
     /**
      * @param thrown what a processor threw
      * @return the exception's simple class name and message, for example
-     *     {@code "NumberFormatException: For input string: \"x\""}; the message alone for
-     *     {@link IllegalArgumentException}, which parmap and processors use for plain explanations
+     *     {@code "NumberFormatException: For input string: \"x\""}; the message alone for parmap's own
+     *     {@link PlainMessageException}
      */
     static String describe(Throwable thrown) {
         String message = thrown.getMessage();
         if (message == null || message.isBlank()) {
-            return thrown.getClass().getName();
+            return thrown.getClass().getSimpleName();
         }
-        if (thrown.getClass() == IllegalArgumentException.class || thrown instanceof OutputClaims.OutputConflictException) {
+        if (thrown instanceof PlainMessageException) {
             return message;
         }
         return thrown.getClass().getSimpleName() + ": " + message;

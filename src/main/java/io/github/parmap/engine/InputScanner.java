@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -30,8 +31,14 @@ final class InputScanner {
         this.log = log;
     }
 
+    /** @return the relative paths of the items, sorted */
     List<String> scan() throws IOException {
-        List<String> items = new ArrayList<>();
+        return scanFiles().stream().map(InputFile::relativePath).toList();
+    }
+
+    /** @return the items with the size and modification time the walk read for them, sorted by relative path */
+    List<InputFile> scanFiles() throws IOException {
+        List<InputFile> items = new ArrayList<>();
         Files.walkFileTree(inputDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -50,7 +57,7 @@ final class InputScanner {
                         if (attrs.isRegularFile()) {
                             String relativePath = relative(file);
                             if (filter.includesFile(relativePath)) {
-                                items.add(relativePath);
+                                items.add(new InputFile(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime())));
                             }
                         } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
                             // Following links, only a link whose target is missing is still seen as a link.
@@ -73,7 +80,7 @@ final class InputScanner {
                         return FileVisitResult.CONTINUE;
                     }
                 });
-        items.sort(null);
+        items.sort(Comparator.comparing(InputFile::relativePath));
         return items;
     }
 

@@ -20,7 +20,7 @@ final class OutputClaims {
     }
 
     /** Two items asked for the same output path. */
-    static final class OutputConflictException extends IllegalArgumentException {
+    static final class OutputConflictException extends PlainMessageException {
         private static final long serialVersionUID = 1L;
 
         OutputConflictException(String output, String firstItem, String secondItem) {

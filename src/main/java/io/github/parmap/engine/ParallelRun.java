@@ -49,21 +49,37 @@ public final class ParallelRun {
     private ProcessingResult run() throws InvalidConfigurationException, IOException, InterruptedException {
         long start = System.nanoTime();
         checkDirectories();
-        List<String> items = new InputScanner(request.inputDirectory(), request.outputDirectory(), request.filter(), log).scan();
-        if (items.isEmpty()) {
-            log.info("No files to process in " + display(request.inputDirectory()) + " (none match the includes and excludes)");
-            return new ProcessingResult(0, 0, 0, List.of(), List.of(), 0, 0, elapsedSince(start));
+        List<InputFile> items = new InputScanner(request.inputDirectory(), request.outputDirectory(), request.filter(), log).scanFiles();
+        try (UpToDateChecker checker = request.incremental() == null
+                ? UpToDateChecker.none()
+                : StateUpToDateChecker.open(request.incremental(), request, items)) {
+            if (items.isEmpty()) {
+                log.info("No files to process in " + display(request.inputDirectory()) + " (none match the includes and excludes)");
+            }
+            Tally tally = items.isEmpty() ? new Tally(0) : processAll(items, checker, start);
+            // A run that stopped early keeps its journal, and the next run finishes the bookkeeping.
+            int removed = tally.notStarted(items.size()) == 0 ? checker.finish() : 0;
+            ProcessingResult result = tally.result(items.size(), removed, elapsedSince(start));
+            if (!items.isEmpty() || removed > 0) {
+                log.info(summary(result));
+            }
+            return result;
         }
+    }
+
+    private Tally processAll(List<InputFile> items, UpToDateChecker checker, long start) throws IOException, InterruptedException {
         int workers = Math.min(request.workers(), items.size());
-        log.info(String.format(Locale.ROOT, "Processing %d file%s from %s to %s with %s on %d worker%s",
+        int unchanged = checker.unchangedCount();
+        log.info(String.format(Locale.ROOT, "Processing %d file%s from %s to %s with %s on %d worker%s%s",
                 items.size(), plural(items.size()), display(request.inputDirectory()), display(request.outputDirectory()),
-                request.processor().name(), workers, plural(workers)));
+                request.processor().name(), workers, plural(workers),
+                unchanged == 0 ? "" : " (" + unchanged + " unchanged since the last build, only checked)"));
 
         Files.createDirectories(request.outputDirectory());
         Progress progress = new Progress(items.size());
         List<Worker> pool = new ArrayList<>(workers);
         try (StagingArea staging = StagingArea.open(request.outputDirectory())) {
-            Shared shared = new Shared(items, staging, new OutputClaims(), progress);
+            Shared shared = new Shared(items, staging, new OutputClaims(), progress, checker);
             CountDownLatch finished = new CountDownLatch(workers);
             for (int index = 0; index < workers; index++) {
                 Worker worker = new Worker(index, workers, shared, finished);
@@ -74,23 +90,9 @@ public final class ParallelRun {
             }
             awaitWithProgress(finished, progress, start);
         }
-
-        List<ItemFailure> failures = new ArrayList<>();
-        List<ProcessorFailure> processorFailures = new ArrayList<>();
-        int processed = 0;
-        int outputs = 0;
-        for (Worker worker : pool) {
-            failures.addAll(worker.failures);
-            processorFailures.addAll(worker.processorFailures);
-            processed += worker.processed;
-            outputs += worker.outputs;
-        }
-        failures.sort(Comparator.comparing(ItemFailure::relativePath));
-        int notStarted = items.size() - processed - failures.size();
-        ProcessingResult result = new ProcessingResult(items.size(), processed, outputs, failures,
-                distinctByMessage(processorFailures), notStarted, workers, elapsedSince(start));
-        log.info(summary(result));
-        return result;
+        Tally tally = new Tally(workers);
+        pool.forEach(tally::add);
+        return tally;
     }
 
     private void checkDirectories() throws InvalidConfigurationException {
@@ -125,12 +127,29 @@ public final class ParallelRun {
     }
 
     private String summary(ProcessingResult result) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "Processed %d of %d file%s in %s (%.1f files/s, %d output%s written)",
-                result.processed(), result.itemCount(), plural(result.itemCount()), seconds(result.wallTime().toNanos()),
-                result.itemsPerSecond(), result.outputsCommitted(), plural(result.outputsCommitted())));
-        line.append(", ").append(result.failures().size()).append(" failed");
-        if (result.notStarted() > 0) {
-            line.append(", ").append(result.notStarted()).append(" not started");
+        StringBuilder line = new StringBuilder();
+        if (result.itemCount() == 0) {
+            return "Removed " + result.removed() + " stale output" + plural(result.removed()) + " of inputs that are gone";
+        }
+        if (result.processed() == 0 && result.failures().isEmpty() && result.notStarted() == 0 && result.itemCount() > 0) {
+            line.append(String.format(Locale.ROOT, "%d file%s up to date, 0 processed", result.upToDate(), plural(result.upToDate())));
+        } else {
+            line.append(String.format(Locale.ROOT, "Processed %d of %d file%s in %s (%.1f files/s, %d output%s written)",
+                    result.processed(), result.itemCount(), plural(result.itemCount()), seconds(result.wallTime().toNanos()),
+                    result.itemsPerSecond(), result.outputsCommitted(), plural(result.outputsCommitted())));
+            if (result.upToDate() > 0) {
+                line.append(", ").append(result.upToDate()).append(" up to date");
+            }
+            line.append(", ").append(result.failures().size()).append(" failed");
+            if (result.notStarted() > 0) {
+                line.append(", ").append(result.notStarted()).append(" not started");
+            }
+        }
+        if (result.removed() > 0) {
+            line.append(", ").append(result.removed()).append(" stale output").append(plural(result.removed())).append(" removed");
+        }
+        if (result.processed() == 0 && result.failures().isEmpty() && result.notStarted() == 0 && result.itemCount() > 0) {
+            line.append(" (").append(seconds(result.wallTime().toNanos())).append(")");
         }
         return line.toString();
     }
@@ -163,7 +182,39 @@ public final class ParallelRun {
     }
 
     /** What all workers of one run share. */
-    private record Shared(List<String> items, StagingArea staging, OutputClaims claims, Progress progress) {}
+    private record Shared(List<InputFile> items, StagingArea staging, OutputClaims claims, Progress progress, UpToDateChecker checker) {}
+
+    /** The workers' counts, added up once they are done. */
+    private static final class Tally {
+        private final int workers;
+        private final List<ItemFailure> failures = new ArrayList<>();
+        private final List<ProcessorFailure> processorFailures = new ArrayList<>();
+        private int processed;
+        private int upToDate;
+        private int outputs;
+
+        Tally(int workers) {
+            this.workers = workers;
+        }
+
+        void add(Worker worker) {
+            failures.addAll(worker.failures);
+            processorFailures.addAll(worker.processorFailures);
+            processed += worker.processed;
+            upToDate += worker.upToDate;
+            outputs += worker.outputs;
+        }
+
+        int notStarted(int itemCount) {
+            return itemCount - processed - upToDate - failures.size();
+        }
+
+        ProcessingResult result(int itemCount, int removed, Duration wallTime) {
+            failures.sort(Comparator.comparing(ItemFailure::relativePath));
+            return new ProcessingResult(itemCount, processed, upToDate, removed, outputs, failures, distinctByMessage(processorFailures),
+                    notStarted(itemCount), workers, wallTime);
+        }
+    }
 
     /** One worker thread: owns one processor instance, created on its first item and closed at the end. */
     private final class Worker implements Runnable {
@@ -174,6 +225,7 @@ public final class ParallelRun {
         private final List<ItemFailure> failures = new ArrayList<>();
         private final List<ProcessorFailure> processorFailures = new ArrayList<>();
         private int processed;
+        private int upToDate;
         private int outputs;
 
         Worker(int index, int workers, Shared shared, CountDownLatch finished) {
@@ -188,6 +240,9 @@ public final class ParallelRun {
             ItemProcessor processor = null;
             try {
                 for (int index; !shared.progress().stopped() && (index = shared.progress().next()) >= 0; ) {
+                    if (isUpToDate(index)) {
+                        continue;
+                    }
                     if (processor == null) {
                         processor = createProcessor();
                         if (processor == null) {
@@ -214,23 +269,53 @@ public final class ParallelRun {
             }
         }
 
+        /** Checks an item against the last build's state; the processor is created only for items that need it. */
+        private boolean isUpToDate(int index) {
+            InputFile file = shared.items().get(index);
+            try {
+                if (shared.checker().isUpToDate(file)) {
+                    upToDate++;
+                    shared.progress().itemDone();
+                    return true;
+                }
+                return false;
+            } catch (IOException e) {
+                log.warn("Could not check whether " + file.relativePath() + " is up to date (" + e.getMessage() + "); processing it");
+                return false;
+            }
+        }
+
         private void processOne(ItemProcessor processor, int index) {
-            String relativePath = shared.items().get(index);
+            InputFile file = shared.items().get(index);
+            String relativePath = file.relativePath();
             WorkItem item = new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
                     shared.staging().directoryFor(index), shared.claims());
             try {
+                byte[] fingerprint = shared.checker().fingerprint(file);
                 processor.process(item);
-                outputs += item.commit();
+                List<StateEntry.Output> committed = item.commit();
+                committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
+                shared.checker().recordProcessed(file, fingerprint, committed);
+                outputs += committed.size();
                 processed++;
             } catch (Throwable thrown) {
                 failures.add(new ItemFailure(relativePath, thrown));
                 discard(item);
+                forget(file);
                 // After an error such as OutOfMemoryError the JVM may be unfit to go on; start nothing new.
                 if (request.failFast() || thrown instanceof VirtualMachineError) {
                     shared.progress().stop();
                 }
             } finally {
                 shared.progress().itemDone();
+            }
+        }
+
+        private void forget(InputFile file) {
+            try {
+                shared.checker().recordFailed(file);
+            } catch (IOException e) {
+                log.warn("Could not record that " + file.relativePath() + " failed: " + e.getMessage());
             }
         }
 

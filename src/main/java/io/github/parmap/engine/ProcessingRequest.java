@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param progressInterval how often to report progress while the run lasts
  * @param displayBase the directory that paths in messages are shown relative to, such as the project's
  *     base directory
+ * @param incremental how to skip what earlier runs already did, or {@code null} to process every item
+ * @param outputListener told about every output written or deleted
  */
 public record ProcessingRequest(
         Path inputDirectory,
@@ -32,7 +34,9 @@ public record ProcessingRequest(
         boolean failFast,
         RunLog log,
         Duration progressInterval,
-        Path displayBase) {
+        Path displayBase,
+        Incremental incremental,
+        OutputListener outputListener) {
 
     /** How often progress is reported by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -49,6 +53,10 @@ public record ProcessingRequest(
         Objects.requireNonNull(log, "log");
         progressInterval = progressInterval == null ? DEFAULT_PROGRESS_INTERVAL : progressInterval;
         displayBase = displayBase == null ? inputDirectory : displayBase.toAbsolutePath().normalize();
+        outputListener = outputListener == null ? OutputListener.none() : outputListener;
+        if (incremental != null && incremental.stateDirectory().startsWith(outputDirectory)) {
+            throw new IllegalArgumentException("the state directory must lie outside the output directory, or it would be packaged");
+        }
     }
 
     /** An empty element such as {@code <width/>} arrives as a null value; processors see it as empty text. */
@@ -65,7 +73,7 @@ public record ProcessingRequest(
      * @param outputDirectory where outputs are committed
      * @param processor the processor to run
      * @return a builder with every other setting at its default: all files, no parameters, one worker per
-     *     core, fail-fast off, no log
+     *     core, fail-fast off, no log, not incremental
      */
     public static Builder builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
         return new Builder(inputDirectory, outputDirectory, processor);
@@ -83,6 +91,8 @@ public record ProcessingRequest(
         private RunLog log = RunLog.silent();
         private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
         private Path displayBase;
+        private Incremental incremental;
+        private OutputListener outputListener;
 
         private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
             this.inputDirectory = inputDirectory;
@@ -132,10 +142,22 @@ public record ProcessingRequest(
             return this;
         }
 
+        /** @param value how to skip what earlier runs did, or {@code null} for none @return this builder */
+        public Builder incremental(Incremental value) {
+            this.incremental = value;
+            return this;
+        }
+
+        /** @param value told about every output written or deleted @return this builder */
+        public Builder outputListener(OutputListener value) {
+            this.outputListener = value;
+            return this;
+        }
+
         /** @return the request */
         public ProcessingRequest build() {
             return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
-                    progressInterval, displayBase);
+                    progressInterval, displayBase, incremental, outputListener);
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param itemCount how many items the scan found
  * @param processed how many items completed and had their outputs committed
+ * @param upToDate how many items were skipped because an earlier run's outputs are still valid
+ * @param removed how many stale outputs were deleted (of inputs deleted, deselected, changed or failed)
  * @param outputsCommitted how many output files were committed
  * @param failures the items that failed, sorted by relative path
  * @param processorFailures processor instances that could not be created or closed
@@ -19,6 +21,8 @@ import java.util.List;
 public record ProcessingResult(
         int itemCount,
         int processed,
+        int upToDate,
+        int removed,
         int outputsCommitted,
         List<ItemFailure> failures,
         List<ProcessorFailure> processorFailures,

@@ -4,10 +4,12 @@ import io.github.parmap.Item;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,19 +71,23 @@ final class WorkItem implements Item {
      * Moves every written output into the output directory, each with one atomic rename. If one cannot be
      * moved, the ones already moved are deleted again, so that a failed item leaves no output behind.
      *
-     * @return how many outputs were committed
+     * @return the committed outputs, with the size and time they were committed with
      */
-    int commit() throws IOException {
+    List<StateEntry.Output> commit() throws IOException {
         if (rejectedOutput != null) {
             throw rejectedOutput;
         }
         List<Path> committed = new ArrayList<>();
+        List<StateEntry.Output> records = new ArrayList<>();
         try {
             for (Map.Entry<String, Path> output : stagedOutputs.entrySet()) {
-                if (Files.isRegularFile(output.getValue())) {
+                BasicFileAttributes staged = stagedAttributes(output.getValue());
+                if (staged != null && staged.isRegularFile()) {
                     Path target = outputDirectory.resolve(output.getKey());
-                    moveIntoPlace(output.getValue(), target);
+                    moveIntoPlace(output.getKey(), output.getValue(), target);
                     committed.add(target);
+                    // A rename keeps size and time, so the staged file's attributes are the output's.
+                    records.add(new StateEntry.Output(output.getKey(), staged.size(), Fingerprints.nanos(staged.lastModifiedTime())));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -96,7 +102,15 @@ final class WorkItem implements Item {
             throw e;
         }
         discard();
-        return committed.size();
+        return records;
+    }
+
+    private static BasicFileAttributes stagedAttributes(Path staged) throws IOException {
+        try {
+            return Files.readAttributes(staged, BasicFileAttributes.class);
+        } catch (NoSuchFileException neverWritten) {
+            return null;
+        }
     }
 
     /**
@@ -116,12 +130,18 @@ final class WorkItem implements Item {
     }
 
     /** One atomic rename; the target's parent directories are created only when the rename finds them missing. */
-    private static void moveIntoPlace(Path staged, Path target) throws IOException {
+    private static void moveIntoPlace(String output, Path staged, Path target) throws IOException {
         try {
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException missingParent) {
-            Files.createDirectories(target.getParent());
-            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (NoSuchFileException missingParent) {
+                Files.createDirectories(target.getParent());
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (FileSystemException e) {
+            // Name the output as the processor asked for it, not the staging path the file system saw.
+            String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+            throw new IOException("output '" + output + "' cannot be committed: " + reason, e);
         }
     }
 

@@ -29,8 +29,8 @@ final class FailureReport {
             }
         }
         if (result.notStarted() > 0) {
-            appendLine(message, result.notStarted() + " file" + (result.notStarted() == 1 ? " was" : "s were")
-                    + " not started because the run stopped early");
+            appendLine(message, result.notStarted() + " file" + (result.notStarted() == 1 ? " was" : "s were") + " not started: "
+                    + (result.processorFailures().isEmpty() ? "the run stopped at the first failure" : "the run stopped when the processor failed"));
         }
         MojoFailureException exception = new MojoFailureException(message.toString());
         for (ProcessorFailure failure : result.processorFailures()) {

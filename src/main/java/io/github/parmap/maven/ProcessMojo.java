@@ -1,5 +1,7 @@
 package io.github.parmap.maven;
 
+import io.github.parmap.engine.ConfigurationFingerprint;
+import io.github.parmap.engine.Incremental;
 import io.github.parmap.engine.InvalidConfigurationException;
 import io.github.parmap.engine.ParallelRun;
 import io.github.parmap.engine.ProcessingRequest;
@@ -12,16 +14,20 @@ import io.github.parmap.engine.WorkerCount;
 import io.github.parmap.engine.builtin.BuiltinProcessors;
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -30,6 +36,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
  * Runs a processor over every file of a directory, in parallel, and writes the results under the build
@@ -43,6 +50,9 @@ import org.apache.maven.project.ProjectDependenciesResolver;
  */
 @Mojo(name = "process", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class ProcessMojo extends AbstractMojo {
+    private static final Set<String> PHASES_AFTER_PROCESS_RESOURCES = Set.of("compile", "process-classes", "generate-test-sources",
+            "process-test-sources", "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test",
+            "prepare-package", "package", "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy");
 
     /**
      * The directory scanned for input files. A directory that does not exist is skipped with one INFO line.
@@ -122,17 +132,42 @@ public class ProcessMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Whether to process only what changed since the last build. The state of each execution is kept in
+     * {@code ${project.build.directory}/parmap/<execution id>/}. A file is processed again when its content
+     * changes (a new time stamp alone is not enough), when one of its outputs was deleted or edited, when
+     * it failed last time, and every file is processed again when the configuration changes: the processor's
+     * code (the jars it is loaded from), {@code parameters}, {@code includes}, {@code excludes}, the
+     * directories or the plugin version. The outputs of deleted, deselected or failed inputs, and outputs an
+     * input no longer writes, are removed; files parmap did not write are never touched. {@code false}
+     * processes every file on every build and forgets the state.
+     */
+    @Parameter(property = PropertyNames.INCREMENTAL, defaultValue = "true")
+    private boolean incremental;
+
+    /** Processes every file, even those that are up to date (with {@code incremental}, the state is renewed). */
+    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
+    private boolean force;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
     private final ProjectDependenciesResolver dependenciesResolver;
+    private final BuildContext buildContext;
 
     @Inject
-    public ProcessMojo(ProjectDependenciesResolver dependenciesResolver) {
+    public ProcessMojo(ProjectDependenciesResolver dependenciesResolver, BuildContext buildContext) {
         this.dependenciesResolver = dependenciesResolver;
+        this.buildContext = buildContext;
     }
 
     @Override
@@ -152,13 +187,16 @@ public class ProcessMojo extends AbstractMojo {
         MavenRunLog log = new MavenRunLog(getLog());
         ProcessingResult result;
         try (ProcessorLookup lookup = new ProcessorLookup()) {
-            ProcessingRequest request = ProcessingRequest.builder(input, outputDirectory.toPath(), lookup.resolve())
+            ProcessorDefinition definition = lookup.resolve();
+            ProcessingRequest request = ProcessingRequest.builder(input, outputDirectory.toPath(), definition)
                     .filter(new AntPathFilter(includes, excludes))
                     .parameters(parameters)
                     .workers(workerCount)
                     .failFast(failFast)
                     .log(log)
                     .displayBase(project.getBasedir().toPath())
+                    .incremental(incrementalSettings(lookup.classpath()))
+                    .outputListener(new BuildContextOutputListener(buildContext))
                     .build();
             result = ParallelRun.execute(request);
         } catch (InvalidConfigurationException e) {
@@ -171,10 +209,44 @@ public class ProcessMojo extends AbstractMojo {
         }
         if (addResources) {
             addOutputDirectoryToResources();
+            warnIfResourcesAreAlreadyCopied();
         }
         if (!result.succeeded()) {
             throw FailureReport.toException(result, processor.trim());
         }
+    }
+
+    /** @return the incremental settings, or {@code null} after deleting any state when incremental builds are off */
+    private Incremental incrementalSettings(List<Path> processorClasspath) throws IOException {
+        Path stateDirectory = Path.of(project.getBuild().getDirectory(), "parmap", executionId());
+        if (!incremental) {
+            Incremental.deleteState(stateDirectory);
+            return null;
+        }
+        ConfigurationFingerprint fingerprint = new ConfigurationFingerprint()
+                .add("plugin", pluginVersion)
+                .add("processor", processor.trim())
+                .add("parameters", parameters)
+                .add("includes", includes)
+                .add("excludes", excludes)
+                .add("inputDirectory", relativeToBasedir(inputDirectory))
+                .add("outputDirectory", relativeToBasedir(outputDirectory));
+        for (Path entry : processorClasspath) {
+            fingerprint.addContent("classpath", entry);
+        }
+        return new Incremental(stateDirectory, fingerprint.toHex(), force);
+    }
+
+    private String executionId() {
+        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
+        return id == null || id.isBlank() ? "default" : id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Directories enter the fingerprint relative to the project, so a moved or re-cloned project stays up to date. */
+    private String relativeToBasedir(File directory) {
+        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+        Path path = directory.toPath().toAbsolutePath().normalize();
+        return path.startsWith(base) ? base.relativize(path).toString().replace(File.separatorChar, '/') : path.toString();
     }
 
     private static void requireSet(File directory, String parameter) throws MojoExecutionException {
@@ -185,9 +257,22 @@ public class ProcessMojo extends AbstractMojo {
 
     private int parseWorkers() throws MojoExecutionException {
         try {
-            return WorkerCount.parse(workers, Runtime.getRuntime().availableProcessors());
+            int cores = Runtime.getRuntime().availableProcessors();
+            int count = WorkerCount.parse(workers, cores);
+            getLog().debug("workers '" + workers + "' means " + count + " on " + cores + " cores");
+            return count;
         } catch (InvalidConfigurationException e) {
             throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.WORKERS + ")", e);
+        }
+    }
+
+    /** Bound after process-resources, the outputs join the resources too late to be copied; say so. */
+    private void warnIfResourcesAreAlreadyCopied() {
+        String phase = mojoExecution == null ? null : mojoExecution.getLifecyclePhase();
+        if (phase != null && PHASES_AFTER_PROCESS_RESOURCES.contains(phase)) {
+            getLog().warn("parmap runs in phase " + phase + ", after process-resources: its outputs in " + display(outputDirectory.toPath())
+                    + " are added to the resources too late to reach target/classes or the jar. Bind it to generate-resources "
+                    + "(the default) or set <addResources>false</addResources>.");
         }
     }
 
@@ -218,8 +303,61 @@ public class ProcessMojo extends AbstractMojo {
      */
     private final class ProcessorLookup implements AutoCloseable {
         private URLClassLoader projectLoader;
+        private ProcessorDefinition resolved;
+
+        /**
+         * @return the class path entries the processor's code comes from: the plugin's jar for a built-in;
+         *     the plugin's class path (its jar and its {@code <dependencies>}) for a class found there; and
+         *     the project's runtime class path as well for a class found there
+         */
+        List<Path> classpath() {
+            if (BuiltinProcessors.find(resolved.name()).isPresent()) {
+                return List.of(codeSource(ProcessMojo.class));
+            }
+            List<Path> entries = new ArrayList<>();
+            ClassLoader pluginLoader = ProcessMojo.class.getClassLoader();
+            if (pluginLoader instanceof URLClassLoader urls) {
+                entries.addAll(toPaths(urls.getURLs()));
+            } else {
+                entries.add(codeSource(resolved.type()));
+            }
+            if (projectLoader != null) {
+                entries.addAll(toPaths(projectLoader.getURLs()));
+            }
+            return entries;
+        }
+
+        private List<Path> toPaths(URL[] urls) {
+            List<Path> paths = new ArrayList<>();
+            for (URL url : urls) {
+                try {
+                    paths.add(Path.of(url.toURI()));
+                } catch (URISyntaxException | IllegalArgumentException notAFile) {
+                    // only local files and directories carry code parmap can fingerprint
+                }
+            }
+            return paths;
+        }
+
+        private Path codeSource(Class<?> type) {
+            try {
+                return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (URISyntaxException | RuntimeException unknown) {
+                return Path.of(type.getName());
+            }
+        }
 
         ProcessorDefinition resolve() throws MojoExecutionException, InvalidConfigurationException {
+            resolved = find();
+            if (getLog().isDebugEnabled()) {
+                getLog().debug("processor " + resolved.name() + " is " + resolved.type().getName() + ", loaded from "
+                        + (BuiltinProcessors.find(resolved.name()).isPresent() ? "the built-ins"
+                                : projectLoader != null ? "the project's runtime class path" : "the plugin's dependencies"));
+            }
+            return resolved;
+        }
+
+        private ProcessorDefinition find() throws MojoExecutionException, InvalidConfigurationException {
             ClassLoader pluginLoader = ProcessMojo.class.getClassLoader();
             try {
                 return ProcessorResolver.resolve(processor, pluginLoader);

@@ -5,6 +5,8 @@ final class PropertyNames {
     static final String WORKERS = "parmap.workers";
     static final String FAIL_FAST = "parmap.failFast";
     static final String SKIP = "parmap.skip";
+    static final String FORCE = "parmap.force";
+    static final String INCREMENTAL = "parmap.incremental";
 
     private PropertyNames() {}
 }

@@ -99,7 +99,7 @@ class FailureCollectionTest {
         ProcessingResult result = Runs.run(input, output, FailsAsTold.class, 1);
 
         assertEquals(List.of(
-                        "a.txt: width must be positive",
+                        "a.txt: IllegalArgumentException: width must be positive",
                         "c.txt: IOException: disk says no for c.txt",
                         "data/b.csv: NumberFormatException: For input string: \"x\""),
                 result.failures().stream().map(ItemFailure::describe).toList());

@@ -1,5 +1,7 @@
 package io.github.parmap.engine.builtin;
 
+import io.github.parmap.engine.PlainMessageException;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +17,7 @@ final class Parameters {
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+            throw new PlainMessageException("unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + " for the " + processor + " processor; it accepts: " + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))));
         }
     }
@@ -33,7 +35,7 @@ final class Parameters {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("parameter <" + name + "> of the " + processor + " processor must be a whole number from "
+        throw new PlainMessageException("parameter <" + name + "> of the " + processor + " processor must be a whole number from "
                 + min + " to " + max + ", was: '" + raw + "'");
     }
 }

@@ -1,0 +1,10 @@
+package io.github.parmap.engine;
+
+/**
+ * One input file as the scan saw it.
+ *
+ * @param relativePath the path relative to the input directory, {@code '/'}-separated
+ * @param size the size in bytes
+ * @param modified the last modification time, in nanoseconds since the epoch
+ */
+record InputFile(String relativePath, long size, long modified) {}

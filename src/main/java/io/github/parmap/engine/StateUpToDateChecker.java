@@ -1,0 +1,187 @@
+package io.github.parmap.engine;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The up-to-date checker of incremental runs, backed by the execution's {@link BuildState}.
+ *
+ * <p>An item is up to date when its state entry was recorded under the same configuration, its input has
+ * the recorded size and either the recorded modification time or, failing that, the recorded content hash
+ * (so a {@code touch} or a fresh checkout redoes nothing), and every recorded output is still there with
+ * the size and time it was committed with (so an output deleted or edited by hand is redone).
+ */
+final class StateUpToDateChecker implements UpToDateChecker {
+    /**
+     * Inputs modified this close to the moment they were read get no recorded time, so that a change within
+     * the file system's time stamp granularity is still caught, by the content hash.
+     */
+    private static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final BuildState state;
+    private final Path inputDirectory;
+    private final Path outputDirectory;
+    private final boolean force;
+    private final OutputListener listener;
+    private final RunLog log;
+    private final int unchanged;
+
+    private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, boolean force, OutputListener listener,
+            RunLog log, int unchanged) {
+        this.state = state;
+        this.inputDirectory = inputDirectory;
+        this.outputDirectory = outputDirectory;
+        this.force = force;
+        this.listener = listener;
+        this.log = log;
+        this.unchanged = unchanged;
+    }
+
+    /**
+     * Opens the state and forgets the inputs that are gone (deleted, or no longer selected), so that their
+     * outputs are deleted at the end of the run.
+     */
+    static StateUpToDateChecker open(Incremental settings, ProcessingRequest request, List<InputFile> scanned) throws IOException {
+        BuildState state = BuildState.open(settings.stateDirectory(), settings.configurationFingerprint(), request.log());
+        try {
+            Set<String> present = new HashSet<>(scanned.size() * 2);
+            int unchanged = 0;
+            for (InputFile file : scanned) {
+                present.add(file.relativePath());
+                StateEntry entry = state.entry(file.relativePath());
+                if (!settings.force() && entry != null && entry.size() == file.size() && entry.modified() == file.modified()) {
+                    unchanged++;
+                }
+            }
+            for (String input : state.inputs()) {
+                if (!present.contains(input)) {
+                    state.remove(input);
+                }
+            }
+            return new StateUpToDateChecker(state, request.inputDirectory(), request.outputDirectory(), settings.force(),
+                    request.outputListener(), request.log(), unchanged);
+        } catch (IOException | RuntimeException e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int unchangedCount() {
+        return unchanged;
+    }
+
+    @Override
+    public boolean isUpToDate(InputFile file) throws IOException {
+        StateEntry entry = state.entry(file.relativePath());
+        if (force || entry == null || entry.size() != file.size() || !outputsIntact(entry)) {
+            return false;
+        }
+        if (entry.modified() == file.modified()) {
+            return true;
+        }
+        // Same size, another time: the content decides, and an unchanged input keeps its outputs.
+        long readAt = now();
+        if (!Arrays.equals(entry.sha256(), Fingerprints.sha256(inputDirectory.resolve(file.relativePath())))) {
+            return false;
+        }
+        state.put(entry.withModified(recordableTime(file, readAt)));
+        return true;
+    }
+
+    @Override
+    public byte[] fingerprint(InputFile file) throws IOException {
+        return Fingerprints.sha256(inputDirectory.resolve(file.relativePath()));
+    }
+
+    @Override
+    public void recordProcessed(InputFile file, byte[] fingerprint, List<StateEntry.Output> outputs) throws IOException {
+        state.put(new StateEntry(file.relativePath(), file.size(), recordableTime(file, now()), fingerprint, outputs));
+    }
+
+    @Override
+    public void recordFailed(InputFile file) throws IOException {
+        state.remove(file.relativePath());
+    }
+
+    @Override
+    public int finish() throws IOException {
+        int removed = 0;
+        for (String output : state.orphanedOutputs()) {
+            if (deleteStaleOutput(output)) {
+                removed++;
+            }
+        }
+        state.commit();
+        return removed;
+    }
+
+    @Override
+    public void close() throws IOException {
+        state.close();
+    }
+
+    private boolean outputsIntact(StateEntry entry) throws IOException {
+        for (StateEntry.Output output : entry.outputs()) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(outputDirectory.resolve(output.path()), BasicFileAttributes.class);
+            } catch (NoSuchFileException deleted) {
+                return false;
+            }
+            if (!attributes.isRegularFile() || attributes.size() != output.size()
+                    || Fingerprints.nanos(attributes.lastModifiedTime()) != output.modified()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Deletes an output that parmap wrote and no input produces any more, and the directories it leaves empty. */
+    private boolean deleteStaleOutput(String output) throws IOException {
+        String normalized;
+        try {
+            normalized = OutputPaths.normalize(output);
+        } catch (IllegalArgumentException notOurs) {
+            return false; // never follow a damaged state outside the output directory
+        }
+        Path file = outputDirectory.resolve(normalized);
+        try {
+            if (!Files.deleteIfExists(file)) {
+                return false;
+            }
+        } catch (DirectoryNotEmptyException replacedByDirectory) {
+            log.warn("Not removing stale output " + normalized + ": a directory stands there now");
+            return false;
+        }
+        listener.deleted(file);
+        for (Path parent = file.getParent(); parent != null && !parent.equals(outputDirectory) && parent.startsWith(outputDirectory);
+                parent = parent.getParent()) {
+            try {
+                Files.delete(parent);
+            } catch (DirectoryNotEmptyException | NoSuchFileException stillUsed) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static long recordableTime(InputFile file, long readAtNanos) {
+        return readAtNanos - file.modified() < RACY_WINDOW_NANOS ? StateEntry.UNKNOWN : file.modified();
+    }
+
+    private static long now() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+}

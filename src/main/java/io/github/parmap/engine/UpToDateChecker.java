@@ -1,0 +1,86 @@
+package io.github.parmap.engine;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Decides which items can be skipped because an earlier run already produced their outputs, and records
+ * what this run produces. Workers call it from several threads at once.
+ */
+interface UpToDateChecker extends AutoCloseable {
+
+    /** @return a checker for runs without incremental builds: nothing is up to date, nothing is recorded */
+    static UpToDateChecker none() {
+        return NoUpToDateChecker.INSTANCE;
+    }
+
+    /**
+     * @return how many of the scanned files look unchanged since the last run (same size and time), before
+     *     their outputs are checked; for the start line
+     */
+    int unchangedCount();
+
+    /**
+     * @param file a scanned input
+     * @return whether its outputs from an earlier run are still valid, so the item is skipped
+     */
+    boolean isUpToDate(InputFile file) throws IOException;
+
+    /**
+     * Reads what identifies the input's content, before the processor reads the input.
+     *
+     * @return an opaque fingerprint to hand back to {@link #recordProcessed}, or {@code null}
+     */
+    byte[] fingerprint(InputFile file) throws IOException;
+
+    /** Records a processed item, after its outputs are committed. */
+    void recordProcessed(InputFile file, byte[] fingerprint, List<StateEntry.Output> outputs) throws IOException;
+
+    /** Records a failed item: it is never up to date, and its earlier outputs are stale. */
+    void recordFailed(InputFile file) throws IOException;
+
+    /**
+     * Ends a run whose items all went through the workers: deletes the outputs that no input produces any
+     * more and writes the state.
+     *
+     * @return how many stale outputs were deleted
+     */
+    int finish() throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** The checker of a run without incremental builds. */
+    enum NoUpToDateChecker implements UpToDateChecker {
+        INSTANCE;
+
+        @Override
+        public int unchangedCount() {
+            return 0;
+        }
+
+        @Override
+        public boolean isUpToDate(InputFile file) {
+            return false;
+        }
+
+        @Override
+        public byte[] fingerprint(InputFile file) {
+            return null;
+        }
+
+        @Override
+        public void recordProcessed(InputFile file, byte[] fingerprint, List<StateEntry.Output> outputs) {}
+
+        @Override
+        public void recordFailed(InputFile file) {}
+
+        @Override
+        public int finish() {
+            return 0;
+        }
+
+        @Override
+        public void close() {}
+    }
+}
