@@ -29,16 +29,18 @@ public interface Item {
 
     /**
      * Where to write one output file. The parent directories of the returned path exist; create the file
-     * itself, for example with {@link java.nio.file.Files#newOutputStream}. The file name of the returned
-     * path equals the last segment of {@code relativePath}, so tools that look at a file's extension see
-     * the right one. A path that is requested but never written produces no output.
+     * itself, for example with {@link java.nio.file.Files#newOutputStream}. The returned path has the same
+     * file name as the requested output (for {@code "images/logo.webp"}, a file named {@code logo.webp}), so
+     * tools that look at a file's extension see the right one. A path that is requested but never written
+     * produces no output. Asking again for the same output returns the same path.
      *
-     * @param relativePath the output's path relative to the output directory, {@code '/'}-separated, for
-     *     example {@code "images/logo.webp"}; it must stay inside the output directory (no absolute path,
-     *     no {@code ".."} leading outside)
+     * @param relativePath the output's path relative to the output directory, with {@code '/'} between
+     *     directories on every operating system, for example {@code "images/logo.webp"}; it must stay inside
+     *     the output directory (no absolute path, no {@code ".."} leading outside) and contain no backslash
      * @return the path to write the output to; it is committed when {@code process} returns normally
-     * @throws IllegalArgumentException if {@code relativePath} is empty, absolute or leads outside the
-     *     output directory, or if another item of the same run already writes that output
+     * @throws IllegalArgumentException if {@code relativePath} is empty, absolute, contains a backslash or
+     *     leads outside the output directory, or if another item of the same run already writes that output;
+     *     the item then fails even if the processor catches the exception
      */
     Path output(String relativePath);
 

@@ -19,8 +19,13 @@ package io.github.parmap;
  * }</pre>
  *
  * <p>Outputs are requested through {@link Item#output(String)} and become visible in the output directory
- * only when {@code process} returns normally. When it throws, the item fails, nothing it wrote is kept,
- * and the build reports the item's relative path with the exception's message.
+ * only when {@code process} returns normally. When it throws an exception, the item fails, nothing it wrote
+ * is kept, the other items go on, and the build then reports the item's relative path with the exception's
+ * type and message. When it throws an {@link Error} such as {@link OutOfMemoryError}, the item fails the
+ * same way and no further item is started, since the JVM may be unfit to go on.
+ *
+ * <p>Write messages through {@link ProcessorContext#logger()}, not {@code System.out}: the logger's lines
+ * reach the Maven log whole and at the right level.
  */
 public interface ItemProcessor extends AutoCloseable {
 
@@ -36,7 +41,8 @@ public interface ItemProcessor extends AutoCloseable {
      * Releases what this instance holds. Called once per instance, on the worker thread that used it,
      * at the end of the run, also when some of its items failed. Does nothing unless overridden.
      *
-     * @throws Exception any failure; the build fails with a message naming the processor class
+     * @throws Exception any failure; the build fails with a message naming the processor class (the
+     *     outputs of the items that succeeded are kept)
      */
     @Override
     default void close() throws Exception {}

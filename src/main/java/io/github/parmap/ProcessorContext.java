@@ -14,7 +14,8 @@ public interface ProcessorContext {
 
     /**
      * The processor's parameters, as configured in the plugin's {@code <parameters>} element: element name
-     * to text value, for example {@code width -> "256"}.
+     * to text value, for example {@code width -> "256"}. Values are plain text: an empty element, or one
+     * with nested elements instead of text, reads as {@code ""}.
      *
      * @return an unmodifiable map, empty when no parameters are configured
      */
