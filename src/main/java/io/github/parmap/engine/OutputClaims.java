@@ -19,6 +19,19 @@ final class OutputClaims {
         }
     }
 
+    /**
+     * Holds an output for the item that wrote it in an earlier build, so that another item claiming it is
+     * caught even while the owner is up to date and never runs.
+     */
+    void reserve(String output, String item) {
+        ownerByOutput.putIfAbsent(output, item);
+    }
+
+    /** Gives up an item's reservation before the item is processed again and claims what it writes now. */
+    void release(String output, String item) {
+        ownerByOutput.remove(output, item);
+    }
+
     /** Two items asked for the same output path. */
     static final class OutputConflictException extends PlainMessageException {
         private static final long serialVersionUID = 1L;

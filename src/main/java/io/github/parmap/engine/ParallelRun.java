@@ -79,7 +79,9 @@ public final class ParallelRun {
         Progress progress = new Progress(items.size());
         List<Worker> pool = new ArrayList<>(workers);
         try (StagingArea staging = StagingArea.open(request.outputDirectory())) {
-            Shared shared = new Shared(items, staging, new OutputClaims(), progress, checker);
+            OutputClaims claims = new OutputClaims();
+            checker.reserveRecordedOutputs(claims);
+            Shared shared = new Shared(items, staging, claims, progress, checker);
             CountDownLatch finished = new CountDownLatch(workers);
             for (int index = 0; index < workers; index++) {
                 Worker worker = new Worker(index, workers, shared, finished);
@@ -291,6 +293,7 @@ public final class ParallelRun {
             WorkItem item = new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
                     shared.staging().directoryFor(index), shared.claims());
             try {
+                shared.checker().releaseRecordedOutputs(file, shared.claims());
                 byte[] fingerprint = shared.checker().fingerprint(file);
                 processor.process(item);
                 List<StateEntry.Output> committed = item.commit();

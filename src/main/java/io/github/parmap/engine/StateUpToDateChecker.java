@@ -82,6 +82,28 @@ final class StateUpToDateChecker implements UpToDateChecker {
     }
 
     @Override
+    public void reserveRecordedOutputs(OutputClaims claims) {
+        if (force) {
+            return;
+        }
+        for (String input : state.inputs()) {
+            StateEntry entry = state.entry(input);
+            // Entries of another configuration are all redone; their outputs may well move between inputs.
+            if (entry != null && entry.size() != StateEntry.UNKNOWN) {
+                entry.outputs().forEach(output -> claims.reserve(output.path(), input));
+            }
+        }
+    }
+
+    @Override
+    public void releaseRecordedOutputs(InputFile file, OutputClaims claims) {
+        StateEntry entry = state.entry(file.relativePath());
+        if (entry != null) {
+            entry.outputs().forEach(output -> claims.release(output.path(), file.relativePath()));
+        }
+    }
+
+    @Override
     public boolean isUpToDate(InputFile file) throws IOException {
         StateEntry entry = state.entry(file.relativePath());
         if (force || entry == null || entry.size() != file.size() || !outputsIntact(entry)) {

@@ -20,6 +20,12 @@ interface UpToDateChecker extends AutoCloseable {
      */
     int unchangedCount();
 
+    /** Reserves the outputs that up-to-date candidates wrote in an earlier run, for conflict checks. */
+    void reserveRecordedOutputs(OutputClaims claims);
+
+    /** Releases an input's reserved outputs, before it is processed again. */
+    void releaseRecordedOutputs(InputFile file, OutputClaims claims);
+
     /**
      * @param file a scanned input
      * @return whether its outputs from an earlier run are still valid, so the item is skipped
@@ -58,6 +64,12 @@ interface UpToDateChecker extends AutoCloseable {
         public int unchangedCount() {
             return 0;
         }
+
+        @Override
+        public void reserveRecordedOutputs(OutputClaims claims) {}
+
+        @Override
+        public void releaseRecordedOutputs(InputFile file, OutputClaims claims) {}
 
         @Override
         public boolean isUpToDate(InputFile file) {

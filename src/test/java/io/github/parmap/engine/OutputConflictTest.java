@@ -67,4 +67,32 @@ class OutputConflictTest {
         assertTrue(result.succeeded(), result::toString);
         assertEquals(1, result.outputsCommitted());
     }
+
+    /** Writes its content to the output path named on its first line. */
+    public static final class WritesWhereTold implements ItemProcessor {
+        @Override
+        public void process(Item item) throws IOException {
+            String target = Files.readAllLines(item.path()).get(0);
+            Files.writeString(item.output(target), item.relativePath());
+        }
+    }
+
+    @Test
+    void anInputTakingOverTheOutputOfAnUpToDateInputFailsNamingBoth() throws Exception {
+        Path input = Files.createDirectories(root.resolve("in"));
+        Path output = root.resolve("out");
+        Trees.write(input, "a.txt", "shared.txt\n");
+        Trees.write(input, "b.txt", "own.txt\n");
+        Incremental incremental = new Incremental(root.resolve("state"), "config", false);
+        assertTrue(ParallelRun.execute(Runs.request(input, output, WritesWhereTold.class).incremental(incremental).build()).succeeded());
+
+        Trees.write(input, "b.txt", "shared.txt\n");
+        ProcessingResult second = ParallelRun.execute(Runs.request(input, output, WritesWhereTold.class).incremental(incremental).build());
+
+        assertEquals(1, second.upToDate(), "a.txt did not change");
+        assertEquals(1, second.failures().size());
+        String message = second.failures().get(0).describe();
+        assertTrue(message.startsWith("b.txt: output 'shared.txt' is written by both 'a.txt' and 'b.txt'"), message);
+        assertEquals("a.txt", Trees.read(output, "shared.txt"), "the up-to-date owner's output is left as it was");
+    }
 }
