@@ -48,6 +48,8 @@ final class BuildState implements AutoCloseable {
     private final Map<String, StateEntry> entries;
     private final Set<String> retired;
     private FileChannel journal;
+    /** Whether anything was recorded since the snapshot was read or written. */
+    private boolean changed;
 
     private BuildState(Path directory, String configuration, Map<String, StateEntry> entries, Set<String> retired) {
         this.directory = directory;
@@ -72,6 +74,9 @@ final class BuildState implements AutoCloseable {
             boolean replayed = state.replayJournal();
             if (replayed) {
                 state.writeSnapshot(); // fold the unfinished run in before this run starts its own journal
+            }
+            if (!Files.exists(directory.resolve(SNAPSHOT))) {
+                state.changed = true; // the first run writes a snapshot even when it finds no file
             }
         } catch (CorruptStateException e) {
             log.warn("The incremental build state in " + directory + " cannot be used (" + e.getMessage()
@@ -105,6 +110,7 @@ final class BuildState implements AutoCloseable {
     synchronized void put(StateEntry entry) throws IOException {
         append(encodePut(entry));
         apply(entry);
+        changed = true;
     }
 
     /** Forgets an input (deleted, excluded now, or failed), retiring its outputs. */
@@ -112,6 +118,7 @@ final class BuildState implements AutoCloseable {
         if (entries.containsKey(input)) {
             append(encodeRemove(input));
             applyRemove(input);
+            changed = true;
         }
     }
 
@@ -137,9 +144,11 @@ final class BuildState implements AutoCloseable {
 
     /** Ends the run: the retired outputs have been dealt with, so the snapshot replaces the journal. */
     synchronized void commit() throws IOException {
-        retired.clear();
         closeJournal();
-        writeSnapshot();
+        if (changed || !retired.isEmpty()) {
+            retired.clear();
+            writeSnapshot(); // a run that changed nothing leaves the snapshot as it was
+        }
         Files.deleteIfExists(directory.resolve(JOURNAL));
     }
 
