@@ -161,6 +161,34 @@ class DamagedStateTest {
     }
 
     @Test
+    void stateFileThatCannotBeReadMeansAFullRebuildWithOneWarning() throws Exception {
+        project.build();
+        Path snapshot = project.state.resolve(BuildState.SNAPSHOT);
+        Files.delete(snapshot);
+        Files.createDirectory(snapshot); // reading it fails with an I/O error, as for a file without read permission
+
+        Build rebuild = project.build();
+
+        assertTrue(rebuild.result().succeeded());
+        assertEquals(List.of("a.txt", "c.txt", "sub/b.txt"), rebuild.processed());
+        assertEquals(1, rebuild.warnings().size(), rebuild.warnings().toString());
+        assertEquals(List.of(), project.build().processed());
+    }
+
+    @Test
+    void journalThatCannotBeReadMeansAFullRebuildWithOneWarning() throws Exception {
+        project.build();
+        Files.createDirectory(project.state.resolve(BuildState.JOURNAL));
+
+        Build rebuild = project.build();
+
+        assertTrue(rebuild.result().succeeded());
+        assertEquals(List.of("a.txt", "c.txt", "sub/b.txt"), rebuild.processed());
+        assertEquals(1, rebuild.warnings().size(), rebuild.warnings().toString());
+        assertEquals(List.of(), project.build().processed());
+    }
+
+    @Test
     void missingStateFileMeansAFullRebuildWithoutAWarningLikeAFirstBuild() throws Exception {
         project.build();
         Map<String, String> outputs = project.outputs();
