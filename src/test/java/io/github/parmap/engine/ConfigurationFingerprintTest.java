@@ -103,6 +103,17 @@ class ConfigurationFingerprintTest {
     }
 
     @Test
+    void parameterWithoutValueDiffersFromTheTextNull() throws IOException {
+        Map<String, String> withoutValue = new HashMap<>();
+        withoutValue.put("mode", null);
+
+        assertNotEquals(fingerprintWithParameters(Map.of("mode", "null")), fingerprintWithParameters(withoutValue),
+                "the processor sees an empty value for <mode/>, and the text 'null' for <mode>null</mode>");
+        assertEquals(fingerprintWithParameters(Map.of("mode", "")), fingerprintWithParameters(withoutValue),
+                "the processor sees an empty value for both");
+    }
+
+    @Test
     void includesInAnotherOrderChangeTheFingerprint() throws IOException {
         assertNotEquals(unchanged(), fingerprintWithList("includes", List.of("**/*.jpg", "**/*.png")));
     }
