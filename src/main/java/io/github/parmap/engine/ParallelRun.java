@@ -291,7 +291,7 @@ public final class ParallelRun {
             WorkItem item = new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
                     shared.staging().directoryFor(index), shared.claims());
             try {
-                byte[] fingerprint = shared.checker().fingerprint(file);
+                UpToDateChecker.InputFingerprint fingerprint = shared.checker().fingerprint(file);
                 processor.process(item);
                 List<StateEntry.Output> committed = item.commit();
                 committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));

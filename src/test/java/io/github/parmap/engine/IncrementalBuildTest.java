@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.parmap.Item;
+import io.github.parmap.ItemProcessor;
 import io.github.parmap.engine.IncrementalProject.Build;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +136,45 @@ class IncrementalBuildTest {
 
         assertEquals(List.of("a.txt"), second.processed());
         assertEquals("xyz", Files.readString(project.output.resolve("a.txt")));
+    }
+
+    /**
+     * Stands in for a user who saves an edit of the same size while a slow processor works on the input, on
+     * a file system whose time stamps are too coarse to tell the two writes apart: rewrites the input with
+     * the same size and time right after reading it, then takes until {@link #RACY_WINDOW} after the first
+     * write to finish, so the item commits long after its input was read.
+     */
+    public static final class EditedWhileProcessing implements ItemProcessor {
+        static final Duration RACY_WINDOW = Duration.ofMillis(2200);
+        static volatile Duration startedAfterWrite;
+
+        @Override
+        public void process(Item item) throws Exception {
+            FileTime written = Files.getLastModifiedTime(item.path());
+            startedAfterWrite = Duration.between(written.toInstant(), Instant.now());
+            String text = Files.readString(item.path());
+            Files.writeString(item.output(), text);
+            Files.writeString(item.path(), text.toUpperCase(Locale.ROOT));
+            Files.setLastModifiedTime(item.path(), written);
+            Duration left = Duration.between(Instant.now(), written.toInstant().plus(RACY_WINDOW));
+            if (!left.isNegative()) {
+                Thread.sleep(left.toMillis() + 1);
+            }
+        }
+    }
+
+    @Test
+    void inputEditedWithinItsTimeStampWhileASlowItemWasProcessingIsProcessedAgain() throws Exception {
+        project.write("a.txt", "abc");
+        project.build(EditedWhileProcessing.class);
+        assumeTrue(EditedWhileProcessing.startedAfterWrite.compareTo(Duration.ofMillis(1500)) < 0,
+                "the item must start within the time stamp window of its input's write; this machine took "
+                        + EditedWhileProcessing.startedAfterWrite);
+
+        Build second = project.build();
+
+        assertEquals(List.of("a.txt"), second.processed(), "the input read was not the input recorded");
+        assertEquals("ABC", Files.readString(project.output.resolve("a.txt")));
     }
 
     @Test
