@@ -129,6 +129,8 @@ class IncrementalBuildTest {
         Path a = project.write("a.txt", "abc");
         FileTime written = Files.getLastModifiedTime(a);
         project.build();
+        assumeTrue(Duration.between(written.toInstant(), Instant.now()).compareTo(Duration.ofMillis(1500)) < 0,
+                "the build must read the input within the time stamp window of its write");
 
         Files.writeString(a, "xyz");
         Files.setLastModifiedTime(a, written);
@@ -296,6 +298,32 @@ class IncrementalBuildTest {
         assertEquals("also from b.txt", Files.readString(project.output.resolve("shared.txt")));
         assertEquals(0, second.result().removed());
         assertEquals(List.of(), project.build().processed());
+    }
+
+    @Test
+    void outputListenerHearsOfEveryOutputWrittenAndEveryStaleOutputDeleted() throws Exception {
+        project.write("a.txt", "a\nalso: idx/a.idx\n");
+        project.write("b.txt", "b");
+        project.build();
+
+        project.write("a.txt", "a, edited\n");
+        Files.delete(project.input.resolve("b.txt"));
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ParallelRun.execute(project.request(IncrementalProject.ListedOutputs.class, RunLog.silent())
+                .outputListener(new OutputListener() {
+                    @Override
+                    public void written(Path file) {
+                        heard.add("written " + project.output.relativize(file));
+                    }
+
+                    @Override
+                    public void deleted(Path file) {
+                        heard.add("deleted " + project.output.relativize(file));
+                    }
+                })
+                .build());
+
+        assertEquals(List.of("deleted b.txt", "deleted idx/a.idx", "written a.txt"), heard.stream().sorted().toList());
     }
 
     // ---- outputs changed by hand ----
