@@ -273,7 +273,7 @@ public final class ParallelRun {
         private boolean isUpToDate(int index) {
             InputFile file = shared.items().get(index);
             try {
-                if (shared.checker().isUpToDate(file)) {
+                if (shared.checker().isUpToDate(file, shared.claims())) {
                     upToDate++;
                     shared.progress().itemDone();
                     return true;

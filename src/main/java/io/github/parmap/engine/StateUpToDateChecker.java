@@ -82,9 +82,9 @@ final class StateUpToDateChecker implements UpToDateChecker {
     }
 
     @Override
-    public boolean isUpToDate(InputFile file) throws IOException {
+    public boolean isUpToDate(InputFile file, OutputClaims claims) throws IOException {
         StateEntry entry = state.entry(file.relativePath());
-        if (force || entry == null || entry.size() != file.size() || !outputsIntact(entry)) {
+        if (force || entry == null || entry.size() != file.size() || !outputsIntact(entry) || !claim(entry, claims)) {
             return false;
         }
         if (entry.modified() == file.modified()) {
@@ -149,6 +149,23 @@ final class StateUpToDateChecker implements UpToDateChecker {
             }
         }
         return true;
+    }
+
+    /**
+     * Claims an up-to-date item's outputs, so that an item of this run that writes one of them conflicts
+     * with it as in a clean build, instead of silently replacing its output.
+     *
+     * @return whether every output was still free or already this item's
+     */
+    private static boolean claim(StateEntry entry, OutputClaims claims) {
+        try {
+            for (StateEntry.Output output : entry.outputs()) {
+                claims.claim(output.path(), entry.input());
+            }
+            return true;
+        } catch (OutputClaims.OutputConflictException takenMeanwhile) {
+            return false; // processed instead, the item then fails on the conflict and names both
+        }
     }
 
     /** Deletes an output that parmap wrote and no input produces any more, and the directories it leaves empty. */

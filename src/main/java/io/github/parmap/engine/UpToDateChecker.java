@@ -22,9 +22,11 @@ interface UpToDateChecker extends AutoCloseable {
 
     /**
      * @param file a scanned input
+     * @param claims the run's output claims: an item found up to date claims its outputs there, as a
+     *     processed item does, and is not up to date if another item of the run already writes one of them
      * @return whether its outputs from an earlier run are still valid, so the item is skipped
      */
-    boolean isUpToDate(InputFile file) throws IOException;
+    boolean isUpToDate(InputFile file, OutputClaims claims) throws IOException;
 
     /**
      * Reads what identifies the input's content, before the processor reads the input.
@@ -69,7 +71,7 @@ interface UpToDateChecker extends AutoCloseable {
         }
 
         @Override
-        public boolean isUpToDate(InputFile file) {
+        public boolean isUpToDate(InputFile file, OutputClaims claims) {
             return false;
         }
 

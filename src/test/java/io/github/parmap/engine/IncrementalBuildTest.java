@@ -326,6 +326,47 @@ class IncrementalBuildTest {
         assertEquals(List.of("deleted b.txt", "deleted idx/a.idx", "written a.txt"), heard.stream().sorted().toList());
     }
 
+    @Test
+    void newInputWritingTheOutputOfAnUpToDateInputIsAConflictAsInACleanBuild() throws Exception {
+        project.workers(1);
+        project.write("page.md", "markdown\nalso: page.html\n");
+        project.build();
+
+        project.write("page.rst", "restructured text\nalso: page.html\n");
+        Build second = project.build();
+
+        assertEquals(List.of("page.rst"), second.result().failures().stream().map(ItemFailure::relativePath).toList());
+        String message = second.result().failures().get(0).cause().getMessage();
+        assertTrue(message.contains("'page.html' is written by both 'page.md' and 'page.rst'"), message);
+        assertEquals("also from page.md", Files.readString(project.output.resolve("page.html")),
+                "the up-to-date input keeps its output");
+        IncrementalProject clean = new IncrementalProject(project.input, root.resolve("clean/out"), root.resolve("clean/state")).workers(1);
+        Build cleanBuild = clean.build();
+        assertEquals(List.of("page.rst"), cleanBuild.result().failures().stream().map(ItemFailure::relativePath).toList());
+        assertEquals(clean.outputs(), project.outputs(), "the same outcome as a clean build");
+
+        Build third = project.build();
+        assertEquals(List.of("page.rst"), third.processed(), "only the failed item is tried again, the other stays up to date");
+        assertEquals(1, third.result().failures().size());
+    }
+
+    @Test
+    void conflictWithAnUpToDateInputIsReportedWhicheverWorkerGetsThereFirst() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            project.write("z-" + i + ".txt", "filler " + i);
+        }
+        project.write("page.md", "markdown\nalso: page.html\n");
+        project.build();
+
+        project.write("page.markdown", "sorts first\nalso: page.html\n");
+        Build second = project.workers(2).build();
+
+        assertEquals(1, second.result().failures().size(), second.result().failures().toString());
+        String message = second.result().failures().get(0).cause().getMessage();
+        assertTrue(message.contains("'page.html' is written by both"), message);
+        assertTrue(message.contains("'page.md'") && message.contains("'page.markdown'"), message);
+    }
+
     // ---- outputs changed by hand ----
 
     @Test
