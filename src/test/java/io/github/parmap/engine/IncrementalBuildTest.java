@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -308,7 +310,7 @@ class IncrementalBuildTest {
 
         project.write("a.txt", "a, edited\n");
         Files.delete(project.input.resolve("b.txt"));
-        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> heard = new CopyOnWriteArrayList<>();
         ParallelRun.execute(project.request(IncrementalProject.ListedOutputs.class, RunLog.silent())
                 .outputListener(new OutputListener() {
                     @Override
@@ -720,7 +722,7 @@ class IncrementalBuildTest {
     }
 
     private static Map<String, FileTime> modificationTimes(Path root) throws Exception {
-        Map<String, FileTime> times = new java.util.TreeMap<>();
+        Map<String, FileTime> times = new TreeMap<>();
         for (String file : Trees.files(root)) {
             times.put(file, Files.getLastModifiedTime(root.resolve(file)));
         }
