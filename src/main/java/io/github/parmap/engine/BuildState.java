@@ -186,6 +186,8 @@ final class BuildState implements AutoCloseable {
             bytes = Files.readAllBytes(directory.resolve(SNAPSHOT));
         } catch (NoSuchFileException none) {
             return;
+        } catch (IOException unreadable) {
+            throw new CorruptStateException("the state file cannot be read: " + unreadable);
         }
         if (bytes.length < Long.BYTES) {
             throw new CorruptStateException("the state file is truncated");
@@ -250,6 +252,8 @@ final class BuildState implements AutoCloseable {
             bytes = Files.readAllBytes(directory.resolve(JOURNAL));
         } catch (NoSuchFileException none) {
             return false;
+        } catch (IOException unreadable) {
+            throw new CorruptStateException("the journal cannot be read: " + unreadable);
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         boolean sameConfiguration;

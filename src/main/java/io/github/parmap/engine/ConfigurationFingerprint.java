@@ -38,11 +38,15 @@ public final class ConfigurationFingerprint {
         return add(name, values == null ? null : String.join("\u0000", values));
     }
 
-    /** @param name what the map is @param values a map, taken in key order @return this fingerprint */
+    /**
+     * @param name what the map is
+     * @param values a map, taken in key order; a {@code null} value counts as empty text, as processors see it
+     * @return this fingerprint
+     */
     public ConfigurationFingerprint add(String name, Map<String, String> values) {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(values == null ? Map.<String, String>of() : values)
-                .forEach((key, value) -> text.append(key).append('\u0000').append(value).append('\u0000'));
+                .forEach((key, value) -> text.append(key).append('\u0000').append(value == null ? "" : value).append('\u0000'));
         return add(name, text.toString());
     }
 

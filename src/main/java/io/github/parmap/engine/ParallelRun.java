@@ -294,7 +294,7 @@ public final class ParallelRun {
                     shared.staging().directoryFor(index), shared.claims());
             try {
                 shared.checker().releaseRecordedOutputs(file, shared.claims());
-                byte[] fingerprint = shared.checker().fingerprint(file);
+                UpToDateChecker.InputFingerprint fingerprint = shared.checker().fingerprint(file);
                 processor.process(item);
                 List<StateEntry.Output> committed = item.commit();
                 committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));

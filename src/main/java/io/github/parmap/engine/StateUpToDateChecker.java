@@ -122,13 +122,17 @@ final class StateUpToDateChecker implements UpToDateChecker {
     }
 
     @Override
-    public byte[] fingerprint(InputFile file) throws IOException {
-        return Fingerprints.sha256(inputDirectory.resolve(file.relativePath()));
+    public InputFingerprint fingerprint(InputFile file) throws IOException {
+        long readAt = now(); // taken before the read, as in isUpToDate
+        return new InputFingerprint(Fingerprints.sha256(inputDirectory.resolve(file.relativePath())), readAt);
     }
 
     @Override
-    public void recordProcessed(InputFile file, byte[] fingerprint, List<StateEntry.Output> outputs) throws IOException {
-        state.put(new StateEntry(file.relativePath(), file.size(), recordableTime(file, now()), fingerprint, outputs));
+    public void recordProcessed(InputFile file, InputFingerprint fingerprint, List<StateEntry.Output> outputs) throws IOException {
+        // The time decides against when the input was read, not when the item finished: a slow item ends
+        // long after an edit within the same time stamp could have slipped in behind the read.
+        state.put(new StateEntry(file.relativePath(), file.size(), recordableTime(file, fingerprint.readAtNanos()), fingerprint.sha256(),
+                outputs));
     }
 
     @Override

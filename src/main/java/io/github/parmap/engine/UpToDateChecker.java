@@ -35,12 +35,12 @@ interface UpToDateChecker extends AutoCloseable {
     /**
      * Reads what identifies the input's content, before the processor reads the input.
      *
-     * @return an opaque fingerprint to hand back to {@link #recordProcessed}, or {@code null}
+     * @return the fingerprint to hand back to {@link #recordProcessed}, or {@code null}
      */
-    byte[] fingerprint(InputFile file) throws IOException;
+    InputFingerprint fingerprint(InputFile file) throws IOException;
 
     /** Records a processed item, after its outputs are committed. */
-    void recordProcessed(InputFile file, byte[] fingerprint, List<StateEntry.Output> outputs) throws IOException;
+    void recordProcessed(InputFile file, InputFingerprint fingerprint, List<StateEntry.Output> outputs) throws IOException;
 
     /** Records a failed item: it is never up to date, and its earlier outputs are stale. */
     void recordFailed(InputFile file) throws IOException;
@@ -55,6 +55,15 @@ interface UpToDateChecker extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /**
+     * What identified an input's content when a worker read it.
+     *
+     * @param sha256 the content hash
+     * @param readAtNanos when the content was read, in nanoseconds since the epoch: a time stamp this close
+     *     to the input's modification time cannot be trusted to reveal a later change
+     */
+    record InputFingerprint(byte[] sha256, long readAtNanos) {}
 
     /** The checker of a run without incremental builds. */
     enum NoUpToDateChecker implements UpToDateChecker {
@@ -77,12 +86,12 @@ interface UpToDateChecker extends AutoCloseable {
         }
 
         @Override
-        public byte[] fingerprint(InputFile file) {
+        public InputFingerprint fingerprint(InputFile file) {
             return null;
         }
 
         @Override
-        public void recordProcessed(InputFile file, byte[] fingerprint, List<StateEntry.Output> outputs) {}
+        public void recordProcessed(InputFile file, InputFingerprint fingerprint, List<StateEntry.Output> outputs) {}
 
         @Override
         public void recordFailed(InputFile file) {}

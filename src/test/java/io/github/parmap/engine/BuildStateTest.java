@@ -1,0 +1,298 @@
+package io.github.parmap.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The state file and its journal: what survives a finished run, a killed run, and a torn or damaged journal. */
+class BuildStateTest {
+
+    @TempDir
+    Path root;
+
+    private final RecordingLog log = new RecordingLog();
+
+    private Path state() {
+        return root.resolve("state");
+    }
+
+    private BuildState open() throws IOException {
+        return open(state(), "configuration");
+    }
+
+    private BuildState open(Path directory, String configuration) throws IOException {
+        return BuildState.open(directory, configuration, log);
+    }
+
+    private static StateEntry entry(String input, String... outputs) {
+        byte[] sha256 = Arrays.copyOf(input.getBytes(StandardCharsets.UTF_8), 32);
+        return new StateEntry(input, 100 + input.length(), 1_700_000_000_123_456_789L, sha256,
+                Stream.of(outputs).map(output -> new StateEntry.Output(output, output.length(), 1_700_000_001_000_000_000L)).toList());
+    }
+
+    private static void assertSameEntry(StateEntry expected, StateEntry actual) {
+        assertNotNull(actual, "no entry for " + expected.input());
+        assertEquals(expected.input(), actual.input());
+        assertEquals(expected.size(), actual.size());
+        assertEquals(expected.modified(), actual.modified());
+        assertArrayEquals(expected.sha256(), actual.sha256());
+        assertEquals(expected.outputs(), actual.outputs());
+    }
+
+    @Test
+    void committedStateIsReadBackEntryForEntry() throws IOException {
+        StateEntry a = entry("a.txt", "a.txt", "index/a.idx");
+        StateEntry b = entry("dir/ünïcødé b.txt");
+        try (BuildState state = open()) {
+            state.put(a);
+            state.put(b);
+            state.commit();
+        }
+
+        try (BuildState state = open()) {
+            assertEquals(Set.of("a.txt", "dir/ünïcødé b.txt"), state.inputs());
+            assertSameEntry(a, state.entry("a.txt"));
+            assertSameEntry(b, state.entry("dir/ünïcødé b.txt"));
+            assertEquals(List.of(), state.orphanedOutputs());
+        }
+        assertEquals(List.of(), log.entries());
+    }
+
+    @Test
+    void committedRunLeavesOnlyTheSnapshot() throws IOException {
+        try (BuildState state = open()) {
+            state.put(entry("a.txt", "a.txt"));
+            state.commit();
+        }
+
+        assertEquals(List.of(BuildState.SNAPSHOT), Trees.files(state()));
+    }
+
+    @Test
+    void recordsOfARunThatWasKilledAreReplayedOnTheNextOpen() throws IOException {
+        try (BuildState state = open()) {
+            state.put(entry("c.txt", "c.out"));
+            state.commit();
+        }
+        BuildState killed = open();
+        killed.put(entry("a.txt", "a.out"));
+        killed.put(entry("b.txt", "b.out"));
+        killed.remove("c.txt");
+        killed.close(); // no commit: the build died here
+
+        try (BuildState state = open()) {
+            assertEquals(Set.of("a.txt", "b.txt"), state.inputs());
+            assertEquals(List.of("c.out"), state.orphanedOutputs(), "the removal is remembered, so its output is deleted later");
+        }
+        assertEquals(List.of(), log.entries());
+    }
+
+    @Test
+    void killedFirstRunIsReplayedFromTheJournalAlone() throws IOException {
+        BuildState killed = open();
+        killed.put(entry("a.txt", "a.out"));
+        killed.close();
+        assertEquals(List.of(BuildState.JOURNAL), Trees.files(state()));
+
+        try (BuildState state = open()) {
+            assertSameEntry(entry("a.txt", "a.out"), state.entry("a.txt"));
+        }
+    }
+
+    @Test
+    void runKilledAgainAfterReplayingStillKeepsEveryRecord() throws IOException {
+        BuildState first = open();
+        first.put(entry("a.txt", "a.out"));
+        first.close();
+        BuildState second = open();
+        second.put(entry("b.txt", "b.out"));
+        second.close();
+
+        try (BuildState state = open()) {
+            assertEquals(Set.of("a.txt", "b.txt"), state.inputs());
+        }
+    }
+
+    @Test
+    void runKilledAfterWritingTheSnapshotButBeforeDroppingTheJournalReplaysItHarmlessly() throws IOException {
+        byte[] journal;
+        try (BuildState state = open()) {
+            state.put(entry("a.txt", "a.out", "shared.out"));
+            state.put(entry("b.txt", "b.out"));
+            state.remove("b.txt");
+            journal = Files.readAllBytes(state().resolve(BuildState.JOURNAL));
+            state.commit();
+        }
+        Files.write(state().resolve(BuildState.JOURNAL), journal);
+
+        try (BuildState state = open()) {
+            assertEquals(Set.of("a.txt"), state.inputs());
+            assertSameEntry(entry("a.txt", "a.out", "shared.out"), state.entry("a.txt"));
+            assertEquals(List.of("b.out"), state.orphanedOutputs(),
+                    "replaying the same records again retires nothing that the snapshot still produces");
+        }
+    }
+
+    @Test
+    void tornLastJournalRecordIsIgnoredAndEveryEarlierRecordIsKept() throws IOException {
+        long afterA;
+        long afterB;
+        BuildState killed = open();
+        killed.put(entry("a.txt", "a.out"));
+        afterA = Files.size(state().resolve(BuildState.JOURNAL));
+        killed.put(entry("b.txt", "b.out"));
+        afterB = Files.size(state().resolve(BuildState.JOURNAL));
+        killed.close();
+        byte[] journal = Files.readAllBytes(state().resolve(BuildState.JOURNAL));
+
+        for (long length = afterA; length < afterB; length++) {
+            Path copy = Files.createDirectories(root.resolve("cut-" + length));
+            Files.write(copy.resolve(BuildState.JOURNAL), Arrays.copyOf(journal, (int) length));
+            try (BuildState state = open(copy, "configuration")) {
+                assertEquals(Set.of("a.txt"), state.inputs(), "journal cut to " + length + " of " + afterB + " bytes");
+                assertSameEntry(entry("a.txt", "a.out"), state.entry("a.txt"));
+            }
+        }
+        assertEquals(List.of(), log.entries(), "a torn journal is what a kill leaves: no warning");
+    }
+
+    @Test
+    void journalRecordWithAFlippedByteIsIgnored() throws IOException {
+        long afterA;
+        BuildState killed = open();
+        killed.put(entry("a.txt", "a.out"));
+        afterA = Files.size(state().resolve(BuildState.JOURNAL));
+        killed.put(entry("b.txt", "b.out"));
+        killed.close();
+        byte[] journal = Files.readAllBytes(state().resolve(BuildState.JOURNAL));
+
+        for (int position = (int) afterA; position < journal.length; position++) {
+            for (int flip : new int[] {0x01, 0x80, 0xFF}) {
+                Path copy = Files.createDirectories(root.resolve("flip-" + position + "-" + flip));
+                byte[] damaged = journal.clone();
+                damaged[position] ^= (byte) flip;
+                Files.write(copy.resolve(BuildState.JOURNAL), damaged);
+                try (BuildState state = open(copy, "configuration")) {
+                    assertEquals(Set.of("a.txt"), state.inputs(), "byte " + position + " flipped with " + flip);
+                }
+            }
+        }
+    }
+
+    @Test
+    void journalCutInsideItsHeaderIsIgnoredWithoutAWarning() throws IOException {
+        try (BuildState state = open()) {
+            state.put(entry("a.txt", "a.out"));
+            state.commit();
+        }
+        BuildState killed = open();
+        killed.put(entry("b.txt", "b.out"));
+        killed.close();
+        byte[] journal = Files.readAllBytes(state().resolve(BuildState.JOURNAL));
+        Files.write(state().resolve(BuildState.JOURNAL), Arrays.copyOf(journal, 5));
+
+        try (BuildState state = open()) {
+            assertEquals(Set.of("a.txt"), state.inputs());
+        }
+        assertEquals(List.of(), log.entries());
+    }
+
+    @Test
+    void entriesRecordedUnderAnotherConfigurationAreKnownButNeverMatchAnInput() throws IOException {
+        try (BuildState state = open(state(), "old")) {
+            state.put(entry("a.txt", "a.out"));
+            state.commit();
+        }
+        BuildState killed = open(state(), "old");
+        killed.put(entry("b.txt", "b.out"));
+        killed.close();
+
+        try (BuildState state = open(state(), "new")) {
+            for (String input : List.of("a.txt", "b.txt")) {
+                StateEntry entry = state.entry(input);
+                assertEquals(StateEntry.UNKNOWN, entry.size(), input);
+                assertEquals(StateEntry.UNKNOWN, entry.modified(), input);
+            }
+            state.remove("a.txt");
+            state.remove("b.txt");
+            assertEquals(Set.of("a.out", "b.out"), Set.copyOf(state.orphanedOutputs()),
+                    "outputs written under the old configuration are still known, so they can be removed");
+        }
+    }
+
+    @Test
+    void outputsAnEntryNoLongerListsAreOrphanedUnlessAnotherEntryNowWritesThem() throws IOException {
+        try (BuildState state = open()) {
+            state.put(entry("a.txt", "a.out", "moves.out", "dropped.out"));
+            state.put(entry("a.txt", "a.out"));
+            assertEquals(Set.of("moves.out", "dropped.out"), Set.copyOf(state.orphanedOutputs()));
+
+            state.put(entry("b.txt", "moves.out"));
+            assertEquals(List.of("dropped.out"), state.orphanedOutputs());
+
+            state.remove("a.txt");
+            assertEquals(Set.of("a.out", "dropped.out"), Set.copyOf(state.orphanedOutputs()));
+        }
+    }
+
+    @Test
+    void orphansOfAKilledRunAreStillKnownToTheNextRun() throws IOException {
+        try (BuildState state = open()) {
+            state.put(entry("a.txt", "a.out"));
+            state.commit();
+        }
+        BuildState killed = open();
+        killed.remove("a.txt");
+        killed.close();
+
+        try (BuildState replayed = open()) {
+            assertEquals(List.of("a.out"), replayed.orphanedOutputs());
+        }
+        try (BuildState again = open()) {
+            assertEquals(List.of("a.out"), again.orphanedOutputs(), "kept in the snapshot until a run deletes them and commits");
+            again.commit();
+        }
+        try (BuildState afterCommit = open()) {
+            assertEquals(List.of(), afterCommit.orphanedOutputs());
+        }
+    }
+
+    @Test
+    void closedStateTakesNoMoreRecords() throws IOException {
+        BuildState state = open();
+        state.close();
+
+        assertThrows(IllegalStateException.class, () -> state.put(entry("a.txt")));
+    }
+
+    @Test
+    void removingAnInputWithoutAnEntryWritesNothing() throws IOException {
+        try (BuildState state = open()) {
+            long header = Files.size(state().resolve(BuildState.JOURNAL));
+            state.remove("never-seen.txt");
+            assertEquals(header, Files.size(state().resolve(BuildState.JOURNAL)));
+        }
+    }
+
+    @Test
+    void missingStateStartsEmptyWithoutAWarning() throws IOException {
+        try (BuildState state = open()) {
+            assertEquals(Set.of(), state.inputs());
+            assertNull(state.entry("a.txt"));
+        }
+        assertEquals(List.of(), log.entries());
+    }
+}

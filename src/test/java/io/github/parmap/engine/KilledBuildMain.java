@@ -1,0 +1,19 @@
+package io.github.parmap.engine;
+
+import java.nio.file.Path;
+
+/**
+ * Runs one incremental build of {@link KilledBuildTest}'s project in a JVM of its own, so that the test can
+ * kill it. Arguments: input directory, output directory, state directory, processor variant, and the file
+ * the processor appends each processed item to. Each item sleeps {@code parmap.test.sleepMillis}
+ * milliseconds, so that the build is still running when it is killed.
+ */
+final class KilledBuildMain {
+    private KilledBuildMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ProcessingResult result = ParallelRun.execute(
+                KilledBuildTest.request(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), args[3], Path.of(args[4])).build());
+        System.exit(result.succeeded() ? 0 : 1);
+    }
+}
