@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ import java.util.zip.CRC32;
 final class BuildState implements AutoCloseable {
     static final String SNAPSHOT = "state.bin";
     static final String JOURNAL = "journal.bin";
+    /** The snapshot being written, moved over {@link #SNAPSHOT} once complete. */
+    private static final String SNAPSHOT_TEMPORARY = SNAPSHOT + ".tmp";
 
     private static final String MAGIC = "parmap-state";
     /** Raised whenever the layout of the files or the meaning of a fingerprint changes. */
@@ -90,10 +93,19 @@ final class BuildState implements AutoCloseable {
         return state;
     }
 
-    /** Deletes the state of an execution, so that turning incremental builds back on starts afresh. */
+    /**
+     * Deletes the state of an execution and then its directory, so that turning incremental builds back on
+     * starts afresh. A directory that holds files parmap did not write is left in place, with those files.
+     */
     static void delete(Path directory) throws IOException {
         Files.deleteIfExists(directory.resolve(JOURNAL));
         Files.deleteIfExists(directory.resolve(SNAPSHOT));
+        Files.deleteIfExists(directory.resolve(SNAPSHOT_TEMPORARY));
+        try {
+            Files.deleteIfExists(directory);
+        } catch (DirectoryNotEmptyException notOnlyOurs) {
+            // someone else's files: not ours to delete
+        }
     }
 
     /** @return the entry of an input, or {@code null} */
@@ -229,7 +241,7 @@ final class BuildState implements AutoCloseable {
             crc.update(bytes.toByteArray());
             out.writeLong(crc.getValue());
         }
-        Path temporary = directory.resolve(SNAPSHOT + ".tmp");
+        Path temporary = directory.resolve(SNAPSHOT_TEMPORARY);
         Files.write(temporary, bytes.toByteArray());
         Files.move(temporary, directory.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

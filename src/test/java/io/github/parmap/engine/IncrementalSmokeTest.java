@@ -101,6 +101,31 @@ class IncrementalSmokeTest {
         assertEquals(List.of("state.bin"), Trees.files(dir.resolve("state")), "a finished run leaves its snapshot, no journal");
     }
 
+    @Test
+    void turningIncrementalBuildsOffDeletesTheStateDirectory() throws Exception {
+        Trees.write(dir.resolve("in"), "a.txt", "a");
+        run(Map.of(), "one");
+        // as a build killed while writing the snapshot leaves it
+        Files.writeString(dir.resolve("state/state.bin.tmp"), "half a snapshot");
+
+        Incremental.deleteState(dir.resolve("state"));
+
+        assertFalse(Files.exists(dir.resolve("state")), "the state directory is gone");
+        Incremental.deleteState(dir.resolve("state")); // nothing to delete: no error
+        assertEquals(1, run(Map.of(), "one").processed(), "without a state, everything is processed");
+    }
+
+    @Test
+    void deletingTheStateLeavesOtherFilesInItsDirectory() throws Exception {
+        Trees.write(dir.resolve("in"), "a.txt", "a");
+        run(Map.of(), "one");
+        Trees.write(dir.resolve("state"), "notes.txt", "not ours");
+
+        Incremental.deleteState(dir.resolve("state"));
+
+        assertEquals(List.of("notes.txt"), Trees.files(dir.resolve("state")));
+    }
+
     private Map<String, String> texts() throws Exception {
         Map<String, String> texts = new java.util.TreeMap<>();
         for (String file : Trees.files(dir.resolve("out"))) {
