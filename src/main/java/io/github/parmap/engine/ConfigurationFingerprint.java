@@ -51,8 +51,9 @@ public final class ConfigurationFingerprint {
     }
 
     /**
-     * Adds the content of a class path entry: a jar's bytes, or every file below a directory with its
-     * relative path. A missing entry counts as absent.
+     * Adds the content of a class path entry: a jar's bytes, or below a directory every class file and
+     * everything under {@code META-INF}, with its relative path. Other resources in a directory do not count:
+     * a project's {@code target/classes} holds parmap's own copied outputs. A missing entry counts as absent.
      *
      * @param name what the entry is, for example {@code classpath}
      * @param entry a jar file or a directory of classes
@@ -66,8 +67,10 @@ public final class ConfigurationFingerprint {
             digest.update(Fingerprints.sha256(entry));
         } else if (Files.isDirectory(entry)) {
             update("directory");
+            // Code only: other resources in a project's target/classes include parmap's own copied outputs,
+            // which would make every build after an output change look like a new processor.
             try (Stream<Path> files = Files.walk(entry)) {
-                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (Path file : files.filter(f -> isCode(entry, f) && Files.isRegularFile(f)).sorted().toList()) {
                     update(entry.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/"));
                     digest.update(Fingerprints.sha256(file));
                 }
@@ -76,6 +79,11 @@ public final class ConfigurationFingerprint {
             update("absent");
         }
         return this;
+    }
+
+    /** Class files, and what lies under META-INF (service registrations, manifests). */
+    private static boolean isCode(Path directory, Path file) {
+        return file.getFileName().toString().endsWith(".class") || directory.relativize(file).startsWith("META-INF");
     }
 
     /** @return the digest as hexadecimal text; the fingerprint is finished */

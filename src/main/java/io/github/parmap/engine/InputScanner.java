@@ -21,12 +21,19 @@ import java.util.List;
 final class InputScanner {
     private final Path inputDirectory;
     private final Path outputDirectory;
+    private final Path stateDirectory;
     private final PathFilter filter;
     private final RunLog log;
 
     InputScanner(Path inputDirectory, Path outputDirectory, PathFilter filter, RunLog log) {
+        this(inputDirectory, outputDirectory, null, filter, log);
+    }
+
+    /** @param stateDirectory the incremental state's directory, never an input either; or {@code null} */
+    InputScanner(Path inputDirectory, Path outputDirectory, Path stateDirectory, PathFilter filter, RunLog log) {
         this.inputDirectory = inputDirectory;
         this.outputDirectory = outputDirectory;
+        this.stateDirectory = stateDirectory;
         this.filter = filter;
         this.log = log;
     }
@@ -46,7 +53,7 @@ final class InputScanner {
                         if (dir.equals(inputDirectory)) {
                             return FileVisitResult.CONTINUE;
                         }
-                        if (dir.equals(outputDirectory) || !filter.mayIncludeFilesUnder(relative(dir))) {
+                        if (dir.equals(outputDirectory) || dir.equals(stateDirectory) || !filter.mayIncludeFilesUnder(relative(dir))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         return FileVisitResult.CONTINUE;

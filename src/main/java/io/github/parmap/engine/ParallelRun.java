@@ -49,7 +49,9 @@ public final class ParallelRun {
     private ProcessingResult run() throws InvalidConfigurationException, IOException, InterruptedException {
         long start = System.nanoTime();
         checkDirectories();
-        List<InputFile> items = new InputScanner(request.inputDirectory(), request.outputDirectory(), request.filter(), log).scanFiles();
+        Path stateDirectory = request.incremental() == null ? null : request.incremental().stateDirectory();
+        List<InputFile> items = new InputScanner(request.inputDirectory(), request.outputDirectory(), stateDirectory, request.filter(), log)
+                .scanFiles();
         try (UpToDateChecker checker = request.incremental() == null
                 ? UpToDateChecker.none()
                 : StateUpToDateChecker.open(request.incremental(), request, items)) {

@@ -134,7 +134,7 @@ public class ProcessMojo extends AbstractMojo {
 
     /**
      * Whether to process only what changed since the last build. The state of each execution is kept in
-     * {@code ${project.build.directory}/parmap/<execution id>/}. A file is processed again when its content
+     * <code>target/parmap/&lt;execution id&gt;/</code>. A file is processed again when its content
      * changes (a new time stamp alone is not enough), when one of its outputs was deleted or edited, when
      * it failed last time, and every file is processed again when the configuration changes: the processor's
      * code (the jars it is loaded from), {@code parameters}, {@code includes}, {@code excludes}, the

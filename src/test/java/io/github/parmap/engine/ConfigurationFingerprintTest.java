@@ -185,6 +185,14 @@ class ConfigurationFingerprintTest {
     }
 
     @Test
+    void copiedResourcesInAClasspathDirectoryDoNotChangeTheFingerprint() throws IOException {
+        String original = unchanged();
+        Trees.write(classes, "data/cities.json", "[]");
+
+        assertEquals(original, unchanged(), "parmap's own outputs, copied to target/classes, are not processor code");
+    }
+
+    @Test
     void fileRenamedInAClasspathDirectoryChangesTheFingerprint() throws IOException {
         String original = unchanged();
         Files.move(classes.resolve("com/example/Helper.class"), classes.resolve("com/example/Helper2.class"));

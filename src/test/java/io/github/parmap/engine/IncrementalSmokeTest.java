@@ -126,6 +126,20 @@ class IncrementalSmokeTest {
         assertEquals(List.of("notes.txt"), Trees.files(dir.resolve("state")));
     }
 
+    @Test
+    void stateDirectoryInsideTheInputDirectoryIsNoInput() throws Exception {
+        Path project = dir.resolve("project");
+        Trees.write(project, "a.txt", "a");
+        Incremental incremental = new Incremental(project.resolve("target/parmap/default"), "one", false);
+        ProcessingRequest request = Runs.request(project, project.resolve("target/out"), Upper.class).incremental(incremental).build();
+
+        assertEquals(1, ParallelRun.execute(request).processed());
+        ProcessingResult second = ParallelRun.execute(request);
+
+        assertEquals(1, second.itemCount(), "state.bin is not scanned as an input");
+        assertEquals(1, second.upToDate());
+    }
+
     private Map<String, String> texts() throws Exception {
         Map<String, String> texts = new java.util.TreeMap<>();
         for (String file : Trees.files(dir.resolve("out"))) {
