@@ -22,7 +22,7 @@ assert !(first =~ /--- antrun:/)
     assert !build.contains('UpperCase worker') : "${name} build created a processor"
     assert !(build =~ /(?m)^\[INFO\] Processed /) : "${name} build"
 }
-assert third.contains('antrun') && third =~ /(?m)^\[INFO\] --- antrun:3\.1\.0:run \(touch-inputs\)/
+assert third =~ /(?m)^\[INFO\] --- antrun:3\.1\.0:run \(touch-inputs\)/
 
 File out = new File(basedir, 'target/generated-resources/parmap')
 File snapshot = new File(basedir, 'target/snapshot')
@@ -36,6 +36,8 @@ expected.each { path, content ->
     // Copied aside after the first build: neither later build rewrote it.
     assert file.lastModified() == new File(snapshot, path).lastModified() : "${path} was rewritten"
 }
+// The third build really saw new times: the inputs were touched after the first build wrote its outputs.
+assert new File(basedir, 'src/main/text/a.txt').lastModified() > new File(snapshot, 'a.txt').lastModified()
 
 assert new File(basedir, 'target/parmap/default/state.bin').isFile()
 new JarFile(new File(basedir, 'target/up-to-date-second-run-1.0.jar')).withCloseable { jar ->
