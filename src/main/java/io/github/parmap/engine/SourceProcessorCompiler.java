@@ -96,16 +96,19 @@ public final class SourceProcessorCompiler {
         Map<String, byte[]> classes = cached == null ? null : readCache(cached);
         boolean fromCache = classes != null;
         List<String> warnings = List.of();
-        if (classes == null) {
+        String className;
+        if (fromCache) {
+            className = processorClassName(classes.keySet(), source);
+        } else {
             Compilation compilation = javac(source, decode(bytes, source), options);
             classes = compilation.classes();
             warnings = compilation.warnings();
+            className = processorClassName(classes.keySet(), source);
             if (cached != null) {
                 writeCache(cached, classes);
             }
         }
 
-        String className = processorClassName(classes.keySet(), source);
         CompiledClassLoader loader = new CompiledClassLoader(classes, source.libraries(), source.parent(), source.file());
         try {
             Class<?> type = Class.forName(className, false, loader);
@@ -123,7 +126,7 @@ public final class SourceProcessorCompiler {
         if (compiler == null) {
             throw new ProcessorCompilationException(source.displayPath(), source.displayPath() + " cannot be compiled: this Java runtime ("
                     + System.getProperty("java.home") + ") has no Java compiler. Run the build on a JDK, not a JRE "
-                    + "(point JAVA_HOME at a JDK " + release() + " or newer).");
+                    + "(point JAVA_HOME at a JDK).");
         }
         SourceText unit = new SourceText(source.file().toUri(), source.displayPath(), text);
         // No diagnostic listener: javac then prints its messages the way it does on the command line.

@@ -317,11 +317,12 @@ class SourceProcessorCompilerTest {
                 """);
 
         ProcessorCompilationException e = assertThrows(ProcessorCompilationException.class,
-                () -> compiler.compile(source(file).displayPath("Helper.java").build()));
+                () -> compiler.compile(source(file).displayPath("Helper.java").cacheDirectory(project.resolve("cache")).build()));
 
         assertEquals("Helper.java declares no class Helper: the processor must be the file's public top-level class, named like the file",
                 e.getMessage());
         assertEquals(List.of(), e.diagnostics());
+        assertEquals(List.of(), Trees.files(project.resolve("cache")), "classes without a processor are not cached");
     }
 
     @Test
