@@ -1,12 +1,17 @@
 package io.github.parmap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.parmap.engine.CompiledProcessor;
 import io.github.parmap.engine.ParallelRun;
 import io.github.parmap.engine.ProcessingRequest;
 import io.github.parmap.engine.ProcessingResult;
+import io.github.parmap.engine.ProcessorCompilationException;
 import io.github.parmap.engine.ProcessorDefinition;
+import io.github.parmap.engine.ProcessorSource;
+import io.github.parmap.engine.SourceProcessorCompiler;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URL;
@@ -28,16 +33,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The processors shown in README.md compile against the API as printed there, and do what the README says
- * when parmap runs them.
+ * when parmap runs them: the ones in package {@code com.example} as classes from a jar, the one without a
+ * package as a {@code processorSource}, compiled by parmap.
  */
 class ReadmeExamplesTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern CLASS_NAME = Pattern.compile("public class (\\w+)");
+    private static final Pattern PROCESSOR_SOURCE = Pattern.compile("<processorSource>(.*?)</processorSource>");
 
     @TempDir
     static Path compiled;
 
     private static URLClassLoader readmeClasses;
+    private static String processorSourceExample;
 
     @BeforeAll
     static void compileReadmeExamples() throws Exception {
@@ -48,11 +56,17 @@ class ReadmeExamplesTest {
         while (block.find()) {
             Matcher name = CLASS_NAME.matcher(block.group(1));
             assertTrue(name.find(), "every java block in README.md declares a public class");
+            if (!block.group(1).startsWith("package com.example;")) {
+                assertEquals(null, processorSourceExample, "README.md shows one processor source");
+                processorSourceExample = block.group(1);
+                continue;
+            }
             Path source = sources.resolve(name.group(1) + ".java");
             Files.writeString(source, block.group(1));
             files.add(source.toString());
         }
-        assertEquals(2, files.size(), "README.md shows two processors");
+        assertEquals(2, files.size(), "README.md shows two processors in a jar");
+        assertTrue(processorSourceExample != null, "README.md shows a processor source");
 
         Path classes = Files.createDirectories(compiled.resolve("classes"));
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -103,6 +117,55 @@ class ReadmeExamplesTest {
 
         assertTrue(result.succeeded());
         assertEquals("HELLO, PARMAP", Files.readString(out.resolve("sub/hello.txt")));
+    }
+
+    @Test
+    void processorSourceExamplePutsTheNoticeOnTopOfEveryFile(@TempDir Path project) throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher path = PROCESSOR_SOURCE.matcher(readme);
+        assertTrue(path.find(), "README.md configures a <processorSource>");
+        Path file = project.resolve(path.group(1));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, processorSourceExample);
+        Path web = Files.createDirectories(project.resolve("src/main/web/js"));
+        Files.writeString(web.resolve("app.js"), "console.log('hi');\n");
+        Path out = project.resolve("out");
+
+        try (CompiledProcessor processor = new SourceProcessorCompiler().compile(source(file, path.group(1)))) {
+            ProcessingRequest request = ProcessingRequest.builder(project.resolve("src/main/web"), out,
+                            ProcessorDefinition.of(processor.className(), processor.processorClass()))
+                    .parameters(Map.of("notice", "(c) Example Corp, MIT License"))
+                    .workers(2)
+                    .build();
+            assertTrue(ParallelRun.execute(request).succeeded());
+        }
+
+        assertEquals("/*! (c) Example Corp, MIT License */\nconsole.log('hi');\n", Files.readString(out.resolve("js/app.js")));
+    }
+
+    @Test
+    void compileErrorShownInTheReadmeIsWhatParmapPrints(@TempDir Path project) throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher path = PROCESSOR_SOURCE.matcher(readme);
+        assertTrue(path.find());
+        Path file = project.resolve(path.group(1));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, processorSourceExample.replace("item.output()", "item.outptu()"));
+
+        ProcessorCompilationException e = assertThrows(ProcessorCompilationException.class,
+                () -> new SourceProcessorCompiler().compile(source(file, path.group(1))));
+
+        for (String line : ("<processorSource> " + e.getMessage()).split("\\R")) {
+            assertTrue(readme.contains("[ERROR] " + line + "\n") || readme.contains(": " + line + "\n"), () -> "README.md lacks: " + line);
+        }
+    }
+
+    private static ProcessorSource source(Path file, String displayPath) throws Exception {
+        Path api = Path.of(ItemProcessor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return ProcessorSource.builder(file, ReadmeExamplesTest.class.getClassLoader())
+                .displayPath(displayPath)
+                .parentClasspath(List.of(api))
+                .build();
     }
 
     private static ProcessingResult run(String className, Path input, Path output, Map<String, String> parameters) throws Exception {

@@ -1,14 +1,19 @@
 package io.github.parmap.maven;
 
+import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.CompiledProcessor;
 import io.github.parmap.engine.ConfigurationFingerprint;
 import io.github.parmap.engine.Incremental;
 import io.github.parmap.engine.InvalidConfigurationException;
 import io.github.parmap.engine.ParallelRun;
 import io.github.parmap.engine.ProcessingRequest;
 import io.github.parmap.engine.ProcessingResult;
+import io.github.parmap.engine.ProcessorCompilationException;
 import io.github.parmap.engine.ProcessorDefinition;
 import io.github.parmap.engine.ProcessorLoadException;
 import io.github.parmap.engine.ProcessorResolver;
+import io.github.parmap.engine.ProcessorSource;
+import io.github.parmap.engine.SourceProcessorCompiler;
 import io.github.parmap.engine.StagingArea;
 import io.github.parmap.engine.WorkerCount;
 import io.github.parmap.engine.builtin.BuiltinProcessors;
@@ -17,6 +22,10 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,9 +110,30 @@ public class ProcessMojo extends AbstractMojo {
      * </ul>
      * <p>A processor class is looked up among the plugin's {@code <dependencies>} first (the usual place: add
      * the jar that holds it there), then on the project's runtime class path.
+     * <p>One of {@code processor} and {@code processorSource} is required, and only one may be set.
      */
-    @Parameter(required = true)
+    @Parameter
     private String processor;
+
+    /**
+     * A processor written as one {@code .java} file in the project, used instead of {@code processor}, for
+     * example {@code src/build/java/Thumbnailer.java} (a relative path is relative to the project's base
+     * directory). The file's public top-level class, named like the file, is the processor, written like any
+     * processor class; a package declaration, further classes and nested classes are fine.
+     * <p>parmap compiles the file in memory with the JDK's compiler ({@code javax.tools}), for the Java version
+     * Maven runs on, against the parmap API, the plugin's {@code <dependencies>} and the project's compile and
+     * runtime dependencies (not the project's own classes, which do not exist yet when this goal runs). The
+     * file is read in {@code project.build.sourceEncoding}, UTF-8 when that is not set. A compile error fails
+     * the build with javac's messages ({@code file:line: error: ...}). Maven must run on a JDK, not a JRE.
+     * <p>The compiled classes are kept in
+     * <code>${project.build.directory}/parmap/&lt;execution id&gt;/compiled/</code> and reused while the file
+     * and its class path are unchanged. A changed file counts as a changed processor: every input is
+     * processed again.
+     * <p>One of {@code processor} and {@code processorSource} is required, and only one may be set. No user
+     * property.
+     */
+    @Parameter
+    private File processorSource;
 
     /**
      * Parameters handed to the processor, as a map of element name to text, for example
@@ -137,10 +167,10 @@ public class ProcessMojo extends AbstractMojo {
      * <code>target/parmap/&lt;execution id&gt;/</code>. A file is processed again when its content
      * changes (a new time stamp alone is not enough), when one of its outputs was deleted or edited, when
      * it failed last time, and every file is processed again when the configuration changes: the processor's
-     * code (the jars it is loaded from), {@code parameters}, {@code includes}, {@code excludes}, the
-     * directories or the plugin version. The outputs of deleted, deselected or failed inputs, and outputs an
-     * input no longer writes, are removed; files parmap did not write are never touched. {@code false}
-     * processes every file on every build and forgets the state.
+     * code (the jars it is loaded from, and the {@code processorSource} file), {@code parameters},
+     * {@code includes}, {@code excludes}, the directories or the plugin version. The outputs of deleted,
+     * deselected or failed inputs, and outputs an input no longer writes, are removed; files parmap did not
+     * write are never touched. {@code false} processes every file on every build and forgets the state.
      */
     @Parameter(property = PropertyNames.INCREMENTAL, defaultValue = "true")
     private boolean incremental;
@@ -161,6 +191,10 @@ public class ProcessMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
+    /** The encoding {@code processorSource} is read in; UTF-8 when the project does not set one. */
+    @Parameter(defaultValue = "${project.build.sourceEncoding}", readonly = true)
+    private String sourceEncoding;
+
     private final ProjectDependenciesResolver dependenciesResolver;
     private final BuildContext buildContext;
 
@@ -176,6 +210,7 @@ public class ProcessMojo extends AbstractMojo {
             getLog().info("Skipping parmap (" + PropertyNames.SKIP + " is true)");
             return;
         }
+        checkProcessorChoice();
         requireSet(inputDirectory, "inputDirectory");
         requireSet(outputDirectory, "outputDirectory");
         Path input = inputDirectory.toPath().toAbsolutePath().normalize();
@@ -186,8 +221,10 @@ public class ProcessMojo extends AbstractMojo {
         int workerCount = parseWorkers();
         MavenRunLog log = new MavenRunLog(getLog());
         ProcessingResult result;
+        String processorName;
         try (ProcessorLookup lookup = new ProcessorLookup()) {
             ProcessorDefinition definition = lookup.resolve();
+            processorName = definition.name();
             ProcessingRequest request = ProcessingRequest.builder(input, outputDirectory.toPath(), definition)
                     .filter(new AntPathFilter(includes, excludes))
                     .parameters(parameters)
@@ -195,7 +232,7 @@ public class ProcessMojo extends AbstractMojo {
                     .failFast(failFast)
                     .log(log)
                     .displayBase(project.getBasedir().toPath())
-                    .incremental(incrementalSettings(lookup.classpath()))
+                    .incremental(incrementalSettings(lookup))
                     .outputListener(new BuildContextOutputListener(buildContext))
                     .build();
             result = ParallelRun.execute(request);
@@ -212,29 +249,68 @@ public class ProcessMojo extends AbstractMojo {
             warnIfResourcesAreAlreadyCopied();
         }
         if (!result.succeeded()) {
-            throw FailureReport.toException(result, processor.trim());
+            throw FailureReport.toException(result, processorName);
         }
     }
 
     /** @return the incremental settings, or {@code null} after deleting any state when incremental builds are off */
-    private Incremental incrementalSettings(List<Path> processorClasspath) throws IOException {
-        Path stateDirectory = Path.of(project.getBuild().getDirectory(), "parmap", executionId());
+    private Incremental incrementalSettings(ProcessorLookup lookup) throws IOException, MojoExecutionException {
+        Path stateDirectory = executionDirectory();
         if (!incremental) {
             Incremental.deleteState(stateDirectory);
             return null;
         }
         ConfigurationFingerprint fingerprint = new ConfigurationFingerprint()
                 .add("plugin", pluginVersion)
-                .add("processor", processor.trim())
-                .add("parameters", parameters)
+                .add("processor", processor == null || processor.isBlank() ? null : processor.trim());
+        if (lookup.compiled != null) {
+            // The source as it was compiled, and how: an edited source is a changed processor.
+            fingerprint.add("processorSource", relativeToBasedir(processorSource))
+                    .add("processorSourceDigest", lookup.compiled.sourceDigest())
+                    .add("processorSourceEncoding", sourceCharset().name())
+                    .add("compilerOptions", lookup.compiled.compilerOptions());
+        }
+        fingerprint.add("parameters", parameters)
                 .add("includes", includes)
                 .add("excludes", excludes)
                 .add("inputDirectory", relativeToBasedir(inputDirectory))
                 .add("outputDirectory", relativeToBasedir(outputDirectory));
-        for (Path entry : processorClasspath) {
+        for (Path entry : lookup.classpath()) {
             fingerprint.addContent("classpath", entry);
         }
         return new Incremental(stateDirectory, fingerprint.toHex(), force);
+    }
+
+    /** @return where this execution keeps its state and its compiled processor source */
+    private Path executionDirectory() {
+        return Path.of(project.getBuild().getDirectory(), "parmap", executionId());
+    }
+
+    /** Exactly one of {@code processor} and {@code processorSource} says what to run. */
+    private void checkProcessorChoice() throws MojoExecutionException {
+        boolean hasProcessor = processor != null && !processor.isBlank();
+        boolean hasSource = processorSource != null && !processorSource.getPath().isBlank();
+        if (hasProcessor && hasSource) {
+            throw new MojoExecutionException("Set either <processor> or <processorSource>, not both: <processor> is '" + processor.trim()
+                    + "' and <processorSource> is '" + display(processorSource.toPath().toAbsolutePath()) + "'. Remove one of them.");
+        }
+        if (!hasProcessor && !hasSource) {
+            throw new MojoExecutionException("One of <processor> and <processorSource> is required: <processor> names a processor class "
+                    + "(such as com.example.Thumbnailer) or a built-in processor (" + String.join(", ", BuiltinProcessors.names())
+                    + "); <processorSource> names one .java file in the project (such as src/build/java/Thumbnailer.java)");
+        }
+    }
+
+    private Charset sourceCharset() throws MojoExecutionException {
+        if (sourceEncoding == null || sourceEncoding.isBlank()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(sourceEncoding.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new MojoExecutionException("<processorSource> is read in project.build.sourceEncoding, but '" + sourceEncoding
+                    + "' is no character encoding this Java runtime knows", e);
+        }
     }
 
     private String executionId() {
@@ -299,32 +375,44 @@ public class ProcessMojo extends AbstractMojo {
 
     /**
      * Finds the processor among the built-ins and the plugin's dependencies, and only if it is not there, on
-     * the project's runtime class path, through a class loader that is closed with the run.
+     * the project's runtime class path, through a class loader that is closed with the run; or compiles it
+     * from {@code processorSource}, against the plugin's class path and the project's runtime dependencies.
      */
     private final class ProcessorLookup implements AutoCloseable {
         private URLClassLoader projectLoader;
+        private CompiledProcessor compiled;
+        private List<Path> sourceLibraries = List.of();
         private ProcessorDefinition resolved;
 
         /**
          * @return the class path entries the processor's code comes from: the plugin's jar for a built-in;
          *     the plugin's class path (its jar and its {@code <dependencies>}) for a class found there; and
-         *     the project's runtime class path as well for a class found there
+         *     the project's runtime class path as well for a class found there; for a processor source, the
+         *     plugin's class path and the project's runtime dependencies it was compiled against
          */
         List<Path> classpath() {
-            if (BuiltinProcessors.find(resolved.name()).isPresent()) {
+            if (compiled == null && BuiltinProcessors.find(resolved.name()).isPresent()) {
                 return List.of(codeSource(ProcessMojo.class));
             }
-            List<Path> entries = new ArrayList<>();
-            ClassLoader pluginLoader = ProcessMojo.class.getClassLoader();
-            if (pluginLoader instanceof URLClassLoader urls) {
-                entries.addAll(toPaths(urls.getURLs()));
-            } else {
-                entries.add(codeSource(resolved.type()));
-            }
+            List<Path> entries = new ArrayList<>(pluginClasspath(compiled == null ? resolved.type() : ItemProcessor.class));
             if (projectLoader != null) {
                 entries.addAll(toPaths(projectLoader.getURLs()));
             }
+            entries.addAll(sourceLibraries);
             return entries;
+        }
+
+        /**
+         * @param fallback a class whose jar stands for the plugin's class path when the plugin's class loader
+         *     does not list its entries (as in tests, where the plugin is on the application class path)
+         * @return the jars and directories the plugin's class loader loads from
+         */
+        private List<Path> pluginClasspath(Class<?> fallback) {
+            ClassLoader pluginLoader = ProcessMojo.class.getClassLoader();
+            if (pluginLoader instanceof URLClassLoader urls) {
+                return toPaths(urls.getURLs());
+            }
+            return List.of(codeSource(fallback));
         }
 
         private List<Path> toPaths(URL[] urls) {
@@ -347,7 +435,11 @@ public class ProcessMojo extends AbstractMojo {
             }
         }
 
-        ProcessorDefinition resolve() throws MojoExecutionException, InvalidConfigurationException {
+        ProcessorDefinition resolve() throws MojoExecutionException, MojoFailureException, InvalidConfigurationException {
+            if (processorSource != null && !processorSource.getPath().isBlank()) {
+                resolved = compileSource();
+                return resolved;
+            }
             resolved = find();
             if (getLog().isDebugEnabled()) {
                 getLog().debug("processor " + resolved.name() + " is " + resolved.type().getName() + ", loaded from "
@@ -355,6 +447,55 @@ public class ProcessMojo extends AbstractMojo {
                                 : projectLoader != null ? "the project's runtime class path" : "the plugin's dependencies"));
             }
             return resolved;
+        }
+
+        private ProcessorDefinition compileSource() throws MojoExecutionException, MojoFailureException {
+            Path file = processorSource.toPath().toAbsolutePath().normalize();
+            String shown = display(file);
+            if (!file.getFileName().toString().endsWith(".java")) {
+                throw new MojoExecutionException("<processorSource> must be a .java file, such as src/build/java/Thumbnailer.java, was: '"
+                        + shown + "'");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new MojoExecutionException("<processorSource> " + shown + (Files.exists(file) ? " is not a file" : " does not exist")
+                        + " (a relative path is relative to the project's base directory " + project.getBasedir() + ")");
+            }
+            try {
+                sourceLibraries = toPaths(ProjectRuntimeClasspath.dependencies(project, session, dependenciesResolver).toArray(URL[]::new));
+            } catch (DependencyResolutionException e) {
+                throw new MojoExecutionException("<processorSource> " + shown + " is compiled against the project's runtime dependencies, "
+                        + "which could not be resolved: " + e.getMessage(), e);
+            }
+            ProcessorSource source = ProcessorSource.builder(file, ProcessMojo.class.getClassLoader())
+                    .displayPath(shown)
+                    .encoding(sourceCharset())
+                    .parentClasspath(pluginClasspath(ItemProcessor.class))
+                    .libraries(sourceLibraries)
+                    .cacheDirectory(executionDirectory().resolve("compiled"))
+                    .build();
+            try {
+                compiled = new SourceProcessorCompiler().compile(source);
+            } catch (ProcessorCompilationException e) {
+                if (e.diagnostics().isEmpty()) {
+                    throw new MojoExecutionException("<processorSource> " + e.getMessage(), e);
+                }
+                throw new MojoFailureException("<processorSource> " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new MojoExecutionException("<processorSource> " + shown + " could not be compiled: " + e, e);
+            }
+            for (String warning : compiled.warnings()) {
+                getLog().warn(warning);
+            }
+            if (compiled.fromCache()) {
+                getLog().debug("processor " + compiled.className() + " from " + shown + " is unchanged: reusing its compiled classes");
+            } else {
+                getLog().info("Compiled processor " + compiled.className() + " from " + shown + " (Java " + SourceProcessorCompiler.release() + ")");
+            }
+            try {
+                return ProcessorDefinition.of(compiled.className(), compiled.processorClass());
+            } catch (ProcessorLoadException e) {
+                throw new MojoExecutionException("<processorSource> " + shown + ": " + e.getMessage(), e);
+            }
         }
 
         private ProcessorDefinition find() throws MojoExecutionException, InvalidConfigurationException {
@@ -401,8 +542,14 @@ public class ProcessMojo extends AbstractMojo {
 
         @Override
         public void close() throws IOException {
-            if (projectLoader != null) {
-                projectLoader.close();
+            try {
+                if (projectLoader != null) {
+                    projectLoader.close();
+                }
+            } finally {
+                if (compiled != null) {
+                    compiled.close();
+                }
             }
         }
     }

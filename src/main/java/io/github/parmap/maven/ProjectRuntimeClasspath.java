@@ -16,14 +16,15 @@ import org.eclipse.aether.graph.Dependency;
 
 /**
  * The project's runtime class path (its compiled classes and its compile and runtime dependencies), resolved
- * only when a processor class is not found among the plugin's own dependencies, so that the usual case never
- * touches the project's dependency graph.
+ * only when a processor class is not found among the plugin's own dependencies, or when a processor source
+ * is compiled against the dependencies, so that the usual case never touches the project's dependency graph.
  */
 final class ProjectRuntimeClasspath {
     private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
 
     private ProjectRuntimeClasspath() {}
 
+    /** @return the project's compiled classes, when they exist, then its compile and runtime dependencies */
     static List<URL> resolve(MavenProject project, MavenSession session, ProjectDependenciesResolver resolver)
             throws DependencyResolutionException {
         List<URL> urls = new ArrayList<>();
@@ -31,6 +32,14 @@ final class ProjectRuntimeClasspath {
         if (classes.isDirectory()) {
             urls.add(toUrl(classes));
         }
+        urls.addAll(dependencies(project, session, resolver));
+        return urls;
+    }
+
+    /** @return the project's compile and runtime dependencies, without its own classes */
+    static List<URL> dependencies(MavenProject project, MavenSession session, ProjectDependenciesResolver resolver)
+            throws DependencyResolutionException {
+        List<URL> urls = new ArrayList<>();
         DefaultDependencyResolutionRequest request = new DefaultDependencyResolutionRequest(project, session.getRepositorySession());
         request.setResolutionFilter((node, parents) -> node.getDependency() == null || RUNTIME_SCOPES.contains(node.getDependency().getScope()));
         DependencyResolutionResult result = resolver.resolve(request);

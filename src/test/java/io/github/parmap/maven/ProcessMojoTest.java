@@ -244,6 +244,187 @@ class ProcessMojoTest {
         assertFalse(Files.exists(outputDirectory), "nothing is written when the processor is not one");
     }
 
+    // ---- which processor: exactly one of processor and processorSource ----
+
+    private static final String SHOUT_SOURCE = """
+            package com.example.build;
+
+            import io.github.parmap.Item;
+            import io.github.parmap.ItemProcessor;
+            import java.io.IOException;
+            import java.nio.charset.StandardCharsets;
+            import java.nio.file.Files;
+            import java.util.Locale;
+
+            public class Shout implements ItemProcessor {
+                @Override
+                public void process(Item item) throws IOException {
+                    String text = Files.readString(item.path(), StandardCharsets.UTF_8);
+                    Files.writeString(item.output(), Text.shout(text), StandardCharsets.UTF_8);
+                }
+
+                static final class Text {
+                    static String shout(String text) {
+                        return text.strip().toUpperCase(Locale.ROOT) + "!";
+                    }
+                }
+            }
+            """;
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "processorSource", value = "src/build/java/Shout.java")
+    void processorAndProcessorSourceTogetherAreRejectedNamingBoth(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+        writeSource("src/build/java/Shout.java", SHOUT_SOURCE);
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("Set either <processor> or <processorSource>, not both: <processor> is 'gzip' and <processorSource> is '"
+                + Path.of("src/build/java/Shout.java") + "'. Remove one of them.", e.getMessage());
+        assertFalse(Files.exists(basedir.resolve("target")), "nothing is compiled or written");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    void neitherProcessorNorProcessorSourceIsRejectedNamingBoth(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("One of <processor> and <processorSource> is required: <processor> names a processor class"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("<processorSource> names one .java file in the project"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processorSource", value = "src/build/java/Shout.java")
+    void processorSourceIsCompiledAndRunOverEveryFile(ProcessMojo mojo) throws Exception {
+        writeInput("a.txt", "hello");
+        writeInput("sub/b.txt", "world");
+        writeSource("src/build/java/Shout.java", SHOUT_SOURCE);
+
+        mojo.execute();
+
+        assertEquals("HELLO!", Files.readString(outputDirectory.resolve("a.txt")));
+        assertEquals("WORLD!", Files.readString(outputDirectory.resolve("sub/b.txt")));
+        assertTrue(log.messages(Level.INFO).contains("Compiled processor com.example.build.Shout from " + Path.of("src/build/java/Shout.java")
+                + " (Java " + Runtime.version().feature() + ")"), () -> log.messages(Level.INFO).toString());
+        assertTrue(log.messages(Level.INFO).stream()
+                        .anyMatch(line -> line.startsWith("Processing 2 files") && line.contains("with com.example.build.Shout")),
+                () -> log.messages(Level.INFO).toString());
+        assertEquals(1, dependencies.requests(), "the source is compiled against the project's runtime dependencies");
+        assertTrue(Files.isDirectory(basedir.resolve("target/parmap/default/compiled")), "the compiled classes are cached per execution");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processorSource", value = "src/build/java/Shout.java")
+    void unchangedSourceIsNotCompiledAgainAndAChangedSourceRedoesEveryFile(ProcessMojo mojo) throws Exception {
+        writeInput("a.txt", "one");
+        writeInput("b.txt", "two");
+        Path source = writeSource("src/build/java/Shout.java", SHOUT_SOURCE);
+        mojo.execute();
+        assertEquals(1, compiledLines());
+
+        mojo.execute();
+
+        assertEquals(1, compiledLines(), "an unchanged source is not compiled again");
+        assertTrue(lastInfoLine().startsWith("2 files up to date, 0 processed"), lastInfoLine());
+
+        Files.writeString(source, SHOUT_SOURCE.replace("+ \"!\"", "+ \"?\""));
+        mojo.execute();
+
+        assertEquals(2, compiledLines(), "a changed source is compiled again");
+        assertEquals("ONE?", Files.readString(outputDirectory.resolve("a.txt")), "a changed source is a changed processor");
+        assertEquals("TWO?", Files.readString(outputDirectory.resolve("b.txt")));
+        assertTrue(lastInfoLine().startsWith("Processed 2 of 2 files"), lastInfoLine());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processorSource", value = "src/build/java/Broken.java")
+    void processorSourceThatDoesNotCompileFailsWithJavacsMessages(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+        writeSource("src/build/java/Broken.java", """
+                import io.github.parmap.Item;
+                import io.github.parmap.ItemProcessor;
+
+                public class Broken implements ItemProcessor {
+                    @Override
+                    public void process(Item item) {
+                        item.outptu();
+                    }
+                }
+                """);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        String file = Path.of("src/build/java/Broken.java").toString();
+        List<String> lines = e.getMessage().lines().toList();
+        assertAll(
+                () -> assertEquals("<processorSource> " + file + " does not compile:", lines.get(0)),
+                () -> assertEquals(file + ":7: error: cannot find symbol", lines.get(1)),
+                () -> assertEquals("        item.outptu();", lines.get(2)),
+                () -> assertEquals("1 error", lines.get(lines.size() - 1)));
+        assertFalse(Files.exists(outputDirectory), "nothing is processed");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processorSource", value = "src/build/java/Missing.java")
+    void missingProcessorSourceIsRejectedNamingIt(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("<processorSource> " + Path.of("src/build/java/Missing.java") + " does not exist"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processorSource", value = "src/build/java/Shout.txt")
+    void processorSourceThatIsNoJavaFileIsRejected(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+        writeSource("src/build/java/Shout.txt", SHOUT_SOURCE);
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("<processorSource> must be a .java file, such as src/build/java/Thumbnailer.java, was: '"
+                + Path.of("src/build/java/Shout.txt") + "'", e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processorSource", value = "src/build/java/NotOne.java")
+    void processorSourceWhoseClassIsNoProcessorIsRejected(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt");
+        writeSource("src/build/java/NotOne.java", "public class NotOne implements Runnable { public void run() {} }\n");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("<processorSource> " + Path.of("src/build/java/NotOne.java")
+                + ": class NotOne cannot be used as a processor: it implements neither"), e.getMessage());
+    }
+
+    private Path writeSource(String relativePath, String text) throws IOException {
+        Path file = basedir.resolve(relativePath);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    /** @return how many times the log said a processor source was compiled */
+    private long compiledLines() {
+        return log.messages(Level.INFO).stream().filter(line -> line.startsWith("Compiled processor ")).count();
+    }
+
+    private String lastInfoLine() {
+        List<String> lines = log.messages(Level.INFO);
+        return lines.get(lines.size() - 1);
+    }
+
     // ---- failing items ----
 
     @Test
