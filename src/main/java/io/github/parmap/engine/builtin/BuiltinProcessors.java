@@ -1,14 +1,35 @@
 package io.github.parmap.engine.builtin;
 
+import com.aayushatharva.brotli4j.encoder.Encoder;
+import com.aayushatharva.brotli4j.service.BrotliNativeProvider;
+import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The built-in processors by short name. */
 public final class BuiltinProcessors {
     private static final Map<String, Class<?>> BY_NAME = Map.of(
             "copy", CopyProcessor.class,
-            "gzip", GzipProcessor.class);
+            "gzip", GzipProcessor.class,
+            "zstd", ZstdProcessor.class,
+            "brotli", BrotliProcessor.class,
+            "checksum", ChecksumProcessor.class,
+            "resize-image", ResizeImageProcessor.class,
+            "exec", ExecProcessor.class);
+
+    /**
+     * Classes of the third-party libraries a built-in runs on, one from each jar. brotli4j's native library
+     * comes in a platform jar released with brotli4j under the same version, so brotli4j's own jar stands
+     * for it: a different version shows in both.
+     */
+    private static final Map<String, List<Class<?>>> LIBRARIES = Map.of(
+            "zstd", List.of(ZstdOutputStreamNoFinalizer.class),
+            "brotli", List.of(Encoder.class, BrotliNativeProvider.class));
 
     private BuiltinProcessors() {}
 
@@ -23,5 +44,35 @@ public final class BuiltinProcessors {
     /** @return the short names, sorted */
     public static List<String> names() {
         return BY_NAME.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Where a built-in's code comes from, for the configuration fingerprint of incremental builds: parmap's
+     * own jar (or classes directory), and the jar of each library the built-in runs on. Other built-ins'
+     * libraries are left out, so that updating one does not redo what another built-in did.
+     *
+     * @param name a built-in's short name
+     * @return the jars and directories, in a fixed order; empty if there is no built-in of that name
+     */
+    public static List<Path> codeLocations(String name) {
+        Class<?> type = BY_NAME.get(name);
+        if (type == null) {
+            return List.of();
+        }
+        Set<Path> locations = new LinkedHashSet<>();
+        locations.add(codeLocation(type));
+        for (Class<?> library : LIBRARIES.getOrDefault(name, List.of())) {
+            locations.add(codeLocation(library));
+        }
+        return List.copyOf(locations);
+    }
+
+    /** The jar or directory a class was loaded from; its name when that cannot be known, which still changes with it. */
+    private static Path codeLocation(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return Path.of(type.getName());
+        }
     }
 }
