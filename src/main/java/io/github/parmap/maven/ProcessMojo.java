@@ -100,8 +100,8 @@ public class ProcessMojo extends AbstractMojo {
      * <li>{@code gzip}: writes {@code REL.gz} for each file {@code REL}; {@code level} from 1 to 9, default 6.</li>
      * <li>{@code zstd}: writes {@code REL.zst}; {@code level} from 1 to 19, default 19.</li>
      * <li>{@code brotli}: writes {@code REL.br}; {@code level} (brotli's quality) from 0 to 11, default 11.</li>
-     * <li>{@code checksum}: writes {@code REL.sha256}, one line {@code <hex>  <file name>} that
-     * {@code sha256sum -c} checks in the folder holding the file and its checksum; {@code algorithm}
+     * <li>{@code checksum}: writes {@code REL.sha256}, one line (the hex digest, two spaces, the file name
+     * without folders) that {@code sha256sum -c} checks in the folder holding the file and its checksum; {@code algorithm}
      * {@code sha256} (default) or {@code sha512} (writes {@code REL.sha512}).</li>
      * <li>{@code resize-image}: writes each image scaled down to fit {@code width} and/or {@code height} pixels,
      * keeping its aspect ratio and never enlarging it; {@code format} {@code png} or {@code jpeg} (default: JPEG

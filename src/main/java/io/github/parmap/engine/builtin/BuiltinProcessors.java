@@ -1,8 +1,5 @@
 package io.github.parmap.engine.builtin;
 
-import com.aayushatharva.brotli4j.encoder.Encoder;
-import com.aayushatharva.brotli4j.service.BrotliNativeProvider;
-import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -23,13 +20,14 @@ public final class BuiltinProcessors {
             "exec", ExecProcessor.class);
 
     /**
-     * Classes of the third-party libraries a built-in runs on, one from each jar. brotli4j's native library
-     * comes in a platform jar released with brotli4j under the same version, so brotli4j's own jar stands
-     * for it: a different version shows in both.
+     * Classes of the third-party libraries a built-in runs on, one from each jar, by name: loaded only for
+     * that built-in, so that the others work even where a library cannot be loaded. brotli4j's native
+     * library comes in a platform jar released with brotli4j under the same version, so brotli4j's own jar
+     * stands for it: a different version shows in both.
      */
-    private static final Map<String, List<Class<?>>> LIBRARIES = Map.of(
-            "zstd", List.of(ZstdOutputStreamNoFinalizer.class),
-            "brotli", List.of(Encoder.class, BrotliNativeProvider.class));
+    private static final Map<String, List<String>> LIBRARIES = Map.of(
+            "zstd", List.of("com.github.luben.zstd.ZstdOutputStreamNoFinalizer"),
+            "brotli", List.of("com.aayushatharva.brotli4j.encoder.Encoder", "com.aayushatharva.brotli4j.service.BrotliNativeProvider"));
 
     private BuiltinProcessors() {}
 
@@ -61,8 +59,13 @@ public final class BuiltinProcessors {
         }
         Set<Path> locations = new LinkedHashSet<>();
         locations.add(codeLocation(type));
-        for (Class<?> library : LIBRARIES.getOrDefault(name, List.of())) {
-            locations.add(codeLocation(library));
+        for (String library : LIBRARIES.getOrDefault(name, List.of())) {
+            try {
+                locations.add(codeLocation(Class.forName(library, false, type.getClassLoader())));
+            } catch (ClassNotFoundException | LinkageError missing) {
+                // The built-in fails when it is created, saying so; its absent library has no code to fingerprint.
+                locations.add(Path.of(library));
+            }
         }
         return List.copyOf(locations);
     }
