@@ -102,11 +102,28 @@ public class ProcessMojo extends AbstractMojo {
     /**
      * The processor run on every file: the fully qualified name of a class that implements
      * {@code io.github.parmap.ItemProcessor} or {@code java.util.function.Function<byte[], byte[]>}, or the
-     * name of a built-in processor:
+     * name of a built-in processor. Built-ins take their settings from {@code parameters}, reject parameters
+     * they do not know, and write the same bytes for the same input on every build:
      * <ul>
-     * <li>{@code copy}: writes each file unchanged at the same relative path.</li>
-     * <li>{@code gzip}: writes {@code REL.gz} for each file; parameter {@code level} from 1 to 9, default 6.
-     * The output is byte-for-byte reproducible.</li>
+     * <li>{@code copy}: writes each file unchanged at the same relative path. No parameters.</li>
+     * <li>{@code gzip}: writes {@code REL.gz} for each file {@code REL}; {@code level} from 1 to 9, default 6.</li>
+     * <li>{@code zstd}: writes {@code REL.zst}; {@code level} from 1 to 19, default 19.</li>
+     * <li>{@code brotli}: writes {@code REL.br}; {@code level} (brotli's quality) from 0 to 11, default 11.</li>
+     * <li>{@code checksum}: writes {@code REL.sha256}, one line (the hex digest, two spaces, the file name
+     * without folders) that {@code sha256sum -c} checks in the folder holding the file and its checksum; {@code algorithm}
+     * {@code sha256} (default) or {@code sha512} (writes {@code REL.sha512}).</li>
+     * <li>{@code resize-image}: writes each image scaled down to fit {@code width} and/or {@code height} pixels,
+     * keeping its aspect ratio and never enlarging it; {@code format} {@code png} or {@code jpeg} (default: JPEG
+     * stays JPEG, anything else becomes PNG; a new format replaces the extension), {@code quality} 1 to 100 for
+     * JPEG, default 85.</li>
+     * <li>{@code exec}: runs a program per file, without a shell. {@code command}: the program and its
+     * arguments, split at spaces outside quotes, with placeholders {@code {in}} (input's absolute path),
+     * {@code {rel}} (relative path), {@code {out}} (output path for the same relative path),
+     * {@code {out:.ext}} (output path with the extension replaced), {@code {name}} (file name), {@code {stem}}
+     * (file name without extension); {@code workingDirectory} (default: the input directory);
+     * {@code environment}, one {@code NAME=value} per line; {@code successExitCodes}, default {@code 0};
+     * {@code stdin} and {@code stdout}, files for the program's standard input and output, such as
+     * {@code {in}} and {@code {out}}.</li>
      * </ul>
      * <p>A processor class is looked up among the plugin's {@code <dependencies>} first (the usual place: add
      * the jar that holds it there), then on the project's runtime class path.
@@ -385,14 +402,15 @@ public class ProcessMojo extends AbstractMojo {
         private ProcessorDefinition resolved;
 
         /**
-         * @return the class path entries the processor's code comes from: the plugin's jar for a built-in;
-         *     the plugin's class path (its jar and its {@code <dependencies>}) for a class found there; and
-         *     the project's runtime class path as well for a class found there; for a processor source, the
-         *     plugin's class path and the project's runtime dependencies it was compiled against
+         * @return the class path entries the processor's code comes from: for a built-in, the plugin's jar and
+         *     the jars of the libraries that built-in runs on; the plugin's class path (its jar and its
+         *     {@code <dependencies>}) for a class found there; and the project's runtime class path as well for
+         *     a class found there; for a processor source, the plugin's class path and the project's runtime
+         *     dependencies it was compiled against
          */
         List<Path> classpath() {
             if (compiled == null && BuiltinProcessors.find(resolved.name()).isPresent()) {
-                return List.of(codeSource(ProcessMojo.class));
+                return BuiltinProcessors.codeLocations(resolved.name());
             }
             List<Path> entries = new ArrayList<>(pluginClasspath(compiled == null ? resolved.type() : ItemProcessor.class));
             if (projectLoader != null) {

@@ -171,4 +171,21 @@ class BuiltinProcessorsTest {
         assertTrue(message.contains("level"), message);
         assertTrue(message.contains("none"), message);
     }
+
+    @Test
+    void aBuiltinsCodeIsParmapsOwnAndTheLibrariesItRunsOnOnly() throws Exception {
+        Path parmap = Path.of(io.github.parmap.engine.builtin.BuiltinProcessors.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        assertEquals(List.of(parmap), io.github.parmap.engine.builtin.BuiltinProcessors.codeLocations("gzip"));
+        assertEquals(List.of(parmap), io.github.parmap.engine.builtin.BuiltinProcessors.codeLocations("exec"));
+        List<Path> zstd = io.github.parmap.engine.builtin.BuiltinProcessors.codeLocations("zstd");
+        assertEquals(2, zstd.size(), zstd::toString);
+        assertEquals(parmap, zstd.get(0));
+        assertTrue(zstd.get(1).getFileName().toString().startsWith("zstd-jni-"), zstd::toString);
+        List<Path> brotli = io.github.parmap.engine.builtin.BuiltinProcessors.codeLocations("brotli");
+        assertEquals(3, brotli.size(), brotli::toString);
+        assertTrue(brotli.get(1).getFileName().toString().startsWith("brotli4j-"), brotli::toString);
+        assertTrue(brotli.get(2).getFileName().toString().startsWith("service-"), brotli::toString);
+        assertEquals(List.of(), io.github.parmap.engine.builtin.BuiltinProcessors.codeLocations("com.example.Nope"));
+    }
 }

@@ -183,7 +183,8 @@ class ProcessorResolverTest {
 
         assertEquals("processor", e.parameter());
         assertTrue(e.getMessage().startsWith("<processor> must be"), e.getMessage());
-        assertTrue(e.getMessage().contains("copy, gzip"), () -> "the message should list the built-ins: " + e.getMessage());
+        assertTrue(e.getMessage().contains("(brotli, checksum, copy, exec, gzip, resize-image, zstd)"),
+                () -> "the message should list the built-ins: " + e.getMessage());
     }
 
     @Test

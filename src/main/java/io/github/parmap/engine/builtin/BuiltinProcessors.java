@@ -1,14 +1,33 @@
 package io.github.parmap.engine.builtin;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The built-in processors by short name. */
 public final class BuiltinProcessors {
     private static final Map<String, Class<?>> BY_NAME = Map.of(
             "copy", CopyProcessor.class,
-            "gzip", GzipProcessor.class);
+            "gzip", GzipProcessor.class,
+            "zstd", ZstdProcessor.class,
+            "brotli", BrotliProcessor.class,
+            "checksum", ChecksumProcessor.class,
+            "resize-image", ResizeImageProcessor.class,
+            "exec", ExecProcessor.class);
+
+    /**
+     * Classes of the third-party libraries a built-in runs on, one from each jar, by name: loaded only for
+     * that built-in, so that the others work even where a library cannot be loaded. brotli4j's native
+     * library comes in a platform jar released with brotli4j under the same version, so brotli4j's own jar
+     * stands for it: a different version shows in both.
+     */
+    private static final Map<String, List<String>> LIBRARIES = Map.of(
+            "zstd", List.of("com.github.luben.zstd.ZstdOutputStreamNoFinalizer"),
+            "brotli", List.of("com.aayushatharva.brotli4j.encoder.Encoder", "com.aayushatharva.brotli4j.service.BrotliNativeProvider"));
 
     private BuiltinProcessors() {}
 
@@ -23,5 +42,40 @@ public final class BuiltinProcessors {
     /** @return the short names, sorted */
     public static List<String> names() {
         return BY_NAME.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Where a built-in's code comes from, for the configuration fingerprint of incremental builds: parmap's
+     * own jar (or classes directory), and the jar of each library the built-in runs on. Other built-ins'
+     * libraries are left out, so that updating one does not redo what another built-in did.
+     *
+     * @param name a built-in's short name
+     * @return the jars and directories, in a fixed order; empty if there is no built-in of that name
+     */
+    public static List<Path> codeLocations(String name) {
+        Class<?> type = BY_NAME.get(name);
+        if (type == null) {
+            return List.of();
+        }
+        Set<Path> locations = new LinkedHashSet<>();
+        locations.add(codeLocation(type));
+        for (String library : LIBRARIES.getOrDefault(name, List.of())) {
+            try {
+                locations.add(codeLocation(Class.forName(library, false, type.getClassLoader())));
+            } catch (ClassNotFoundException | LinkageError missing) {
+                // The built-in fails when it is created, saying so; its absent library has no code to fingerprint.
+                locations.add(Path.of(library));
+            }
+        }
+        return List.copyOf(locations);
+    }
+
+    /** The jar or directory a class was loaded from; its name when that cannot be known, which still changes with it. */
+    private static Path codeLocation(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return Path.of(type.getName());
+        }
     }
 }

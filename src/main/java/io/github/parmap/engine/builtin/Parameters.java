@@ -2,7 +2,11 @@ package io.github.parmap.engine.builtin;
 
 import io.github.parmap.engine.PlainMessageException;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,19 +27,65 @@ final class Parameters {
     }
 
     int intInRange(String name, int defaultValue, int min, int max) {
+        return optionalIntInRange(name, min, max).orElse(defaultValue);
+    }
+
+    /** @return the value, or empty when the parameter is absent or blank */
+    OptionalInt optionalIntInRange(String name, int min, int max) {
         String raw = values.get(name);
         if (raw == null || raw.isBlank()) {
-            return defaultValue;
+            return OptionalInt.empty();
         }
         try {
             int value = Integer.parseInt(raw.trim());
             if (value >= min && value <= max) {
-                return value;
+                return OptionalInt.of(value);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new PlainMessageException("parameter <" + name + "> of the " + processor + " processor must be a whole number from "
-                + min + " to " + max + ", was: '" + raw + "'");
+        throw invalid(name, "a whole number from " + min + " to " + max);
+    }
+
+    /**
+     * @param accepted the accepted values, in lower case, in the order the message lists them
+     * @return the value in lower case, or {@code defaultValue} when absent or blank
+     */
+    String choice(String name, String defaultValue, List<String> accepted) {
+        String raw = values.get(name);
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        String value = raw.trim().toLowerCase(Locale.ROOT);
+        if (!accepted.contains(value)) {
+            throw invalid(name, "one of " + String.join(", ", accepted));
+        }
+        return value;
+    }
+
+    /** @return the value as written (not trimmed), or empty when the parameter is absent or blank */
+    Optional<String> text(String name) {
+        String raw = values.get(name);
+        return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw);
+    }
+
+    /**
+     * @param example what a good value looks like, shown when the parameter is missing
+     * @return the value as written (not trimmed)
+     */
+    String required(String name, String example) {
+        return text(name).orElseThrow(() -> new PlainMessageException("the " + processor + " processor needs parameter <" + name + ">, "
+                + example));
+    }
+
+    /** @return an error saying that the parameter's value is not what is accepted, quoting the value */
+    PlainMessageException invalid(String name, String expected) {
+        return invalid(name, expected, values.get(name));
+    }
+
+    /** @return an error saying that the parameter (or the quoted part of it) is not what is accepted */
+    PlainMessageException invalid(String name, String expected, String was) {
+        return new PlainMessageException("parameter <" + name + "> of the " + processor + " processor must be " + expected
+                + ", was: '" + was + "'");
     }
 }
