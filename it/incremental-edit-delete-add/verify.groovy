@@ -36,3 +36,11 @@ assert new File(snapshot, 'edit-me.txt').getText('UTF-8') == 'first draft\n[done
 for (path in ['keep.txt', 'sub/keep-too.txt']) {
     assert new File(out, path).lastModified() == new File(snapshot, path).lastModified() : "${path} was rewritten"
 }
+
+// The deleted input's output is gone from target/classes and the jar too, not only from the output directory.
+assert !new File(basedir, 'target/classes/sub/delete-me.txt').exists()
+assert new File(basedir, 'target/classes/sub/added.txt').isFile()
+new java.util.jar.JarFile(new File(basedir, 'target/incremental-edit-delete-add-1.0.jar')).withCloseable { jar ->
+    assert jar.getEntry('sub/delete-me.txt') == null
+    assert jar.getEntry('sub/added.txt') != null
+}

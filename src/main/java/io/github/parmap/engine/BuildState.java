@@ -53,6 +53,8 @@ final class BuildState implements AutoCloseable {
     private FileChannel journal;
     /** Whether anything was recorded since the snapshot was read or written. */
     private boolean changed;
+    /** Whether the snapshot read was recorded under another configuration. */
+    private boolean configurationChanged;
 
     private BuildState(Path directory, String configuration, Map<String, StateEntry> entries, Set<String> retired) {
         this.directory = directory;
@@ -106,6 +108,11 @@ final class BuildState implements AutoCloseable {
         } catch (DirectoryNotEmptyException notOnlyOurs) {
             // someone else's files: not ours to delete
         }
+    }
+
+    /** @return whether the last build recorded its state under another configuration */
+    synchronized boolean configurationChanged() {
+        return configurationChanged;
     }
 
     /** @return the entry of an input, or {@code null} */
@@ -211,6 +218,7 @@ final class BuildState implements AutoCloseable {
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES))) {
             boolean sameConfiguration = readHeader(in);
+            configurationChanged = !sameConfiguration;
             int count = in.readInt();
             for (int i = 0; i < count; i++) {
                 StateEntry entry = readEntry(in);

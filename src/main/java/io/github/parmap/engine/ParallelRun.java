@@ -75,7 +75,7 @@ public final class ParallelRun {
         log.info(String.format(Locale.ROOT, "Processing %d file%s from %s to %s with %s on %d worker%s%s",
                 items.size(), plural(items.size()), display(request.inputDirectory()), display(request.outputDirectory()),
                 request.processor().name(), workers, plural(workers),
-                unchanged == 0 ? "" : " (" + unchanged + " unchanged since the last build, only checked)"));
+                unchanged == 0 ? "" : " (" + unchanged + " recorded by the last build are checked first)"));
 
         Files.createDirectories(request.outputDirectory());
         Progress progress = new Progress(items.size());

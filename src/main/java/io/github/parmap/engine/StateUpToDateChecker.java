@@ -59,14 +59,18 @@ final class StateUpToDateChecker implements UpToDateChecker {
             for (InputFile file : scanned) {
                 present.add(file.relativePath());
                 StateEntry entry = state.entry(file.relativePath());
-                if (!settings.force() && entry != null && entry.size() == file.size() && entry.modified() == file.modified()) {
-                    unchanged++;
+                if (!settings.force() && entry != null && entry.size() == file.size()) {
+                    unchanged++; // same size: most likely up to date, which the workers confirm
                 }
             }
             for (String input : state.inputs()) {
                 if (!present.contains(input)) {
                     state.remove(input);
                 }
+            }
+            if (state.configurationChanged() && !scanned.isEmpty()) {
+                request.log().info("The configuration changed since the last build (processor code, parameters, includes, excludes, "
+                        + "directories or plugin version): every file is processed again");
             }
             return new StateUpToDateChecker(state, request.inputDirectory(), request.outputDirectory(), settings.force(),
                     request.outputListener(), request.log(), unchanged);

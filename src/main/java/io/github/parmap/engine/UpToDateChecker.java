@@ -15,8 +15,8 @@ interface UpToDateChecker extends AutoCloseable {
     }
 
     /**
-     * @return how many of the scanned files look unchanged since the last run (same size and time), before
-     *     their outputs are checked; for the start line
+     * @return how many of the scanned files the last run recorded with the same size, so most likely up to
+     *     date, before their time, content and outputs are checked; for the start line
      */
     int unchangedCount();
 

@@ -250,7 +250,8 @@ public class ProcessMojo extends AbstractMojo {
                     .log(log)
                     .displayBase(project.getBasedir().toPath())
                     .incremental(incrementalSettings(lookup))
-                    .outputListener(new BuildContextOutputListener(buildContext))
+                    .outputListener(new BuildContextOutputListener(buildContext, outputDirectory.toPath(),
+                            addResources ? Path.of(project.getBuild().getOutputDirectory()) : null, getLog()))
                     .build();
             result = ParallelRun.execute(request);
         } catch (InvalidConfigurationException e) {
