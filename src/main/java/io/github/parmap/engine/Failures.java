@@ -10,6 +10,15 @@ final class Failures {
      *     {@code "NumberFormatException: For input string: \"x\""}; the message alone for parmap's own
      *     {@link PlainMessageException}
      */
+    /**
+     * @return whether the JVM may be unfit to go on after this was thrown, so that no further item should
+     *     start: running out of memory, or a failure inside the JVM itself. A stack overflow or a missing
+     *     class fails its item only.
+     */
+    static boolean isFatal(Throwable thrown) {
+        return thrown instanceof OutOfMemoryError || thrown instanceof InternalError || thrown instanceof UnknownError;
+    }
+
     static String describe(Throwable thrown) {
         String message = thrown.getMessage();
         if (message == null || message.isBlank()) {
@@ -17,6 +26,10 @@ final class Failures {
         }
         if (thrown instanceof PlainMessageException) {
             return message;
+        }
+        if (thrown instanceof OutOfMemoryError) {
+            return thrown.getClass().getSimpleName() + ": " + message
+                    + " (no further file was started; give the build more memory, e.g. MAVEN_OPTS=-Xmx4g)";
         }
         return thrown.getClass().getSimpleName() + ": " + message;
     }

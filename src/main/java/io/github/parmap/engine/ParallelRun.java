@@ -1,6 +1,5 @@
 package io.github.parmap.engine;
 
-import io.github.parmap.ItemProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one {@link ProcessingRequest}: scan, then a fixed set of worker threads that each take the next item
@@ -23,6 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ParallelRun {
     /** How long items in flight may take to finish once the build is interrupted. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
+    /** How long a worker whose item timed out may take to return before it is replaced. */
+    private static final Duration ABANDON_GRACE = Duration.ofSeconds(2);
+    /** The finest the watchdog looks at running items. */
+    private static final Duration MIN_TICK = Duration.ofMillis(10);
 
     private final ProcessingRequest request;
     private final RunLog log;
@@ -80,23 +81,91 @@ public final class ParallelRun {
         Files.createDirectories(request.outputDirectory());
         Progress progress = new Progress(items.size());
         List<Worker> pool = new ArrayList<>(workers);
+        request.itemBudget().register(this, workers);
         try (StagingArea staging = StagingArea.open(request.outputDirectory())) {
             OutputClaims claims = new OutputClaims();
             checker.reserveRecordedOutputs(claims);
-            Shared shared = new Shared(items, staging, claims, progress, checker);
-            CountDownLatch finished = new CountDownLatch(workers);
+            RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object());
             for (int index = 0; index < workers; index++) {
-                Worker worker = new Worker(index, workers, shared, finished);
+                Worker worker = new Worker(index, workers, shared);
                 pool.add(worker);
-                Thread thread = new Thread(worker, "parmap-worker-" + index);
-                thread.setDaemon(true);
-                thread.start();
+                worker.start();
             }
-            awaitWithProgress(finished, progress, start);
+            supervise(shared, pool, workers, start);
+        } finally {
+            request.itemBudget().unregister(this);
         }
         Tally tally = new Tally(workers);
-        pool.forEach(tally::add);
+        pool.forEach(worker -> worker.addTo(tally));
         return tally;
+    }
+
+    /**
+     * Waits for the workers, reporting progress and, with an item timeout, failing items that run too long
+     * and replacing workers that do not let go of them.
+     */
+    private void supervise(RunShared shared, List<Worker> pool, int workers, long start) throws InterruptedException {
+        Duration timeout = request.itemTimeout();
+        long progressNanos = Math.max(1, request.progressInterval().toNanos());
+        long tickNanos = timeout == null ? progressNanos : Math.min(progressNanos, Math.max(MIN_TICK.toNanos(), timeout.toNanos() / 10));
+        long nextProgress = start + progressNanos;
+        try {
+            while (true) {
+                synchronized (shared.monitor()) {
+                    if (allFinished(pool)) {
+                        return;
+                    }
+                    shared.monitor().wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(tickNanos)));
+                }
+                long now = System.nanoTime();
+                if (timeout != null) {
+                    enforceTimeout(shared, pool, workers, timeout, now);
+                }
+                if (now >= nextProgress && !allFinished(pool)) {
+                    log.info(shared.progress().describe(now - start));
+                    nextProgress = now + progressNanos;
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            // Start no new item, and let the items in flight finish before the staging area is removed
+            // under them; a processor that does not return within the grace period is left behind.
+            shared.progress().stop();
+            long deadline = System.nanoTime() + INTERRUPT_GRACE.toNanos();
+            synchronized (shared.monitor()) {
+                while (!allFinished(pool) && System.nanoTime() < deadline) {
+                    shared.monitor().wait(100);
+                }
+            }
+            if (!allFinished(pool)) {
+                log.warn("Items still running " + INTERRUPT_GRACE.toSeconds() + " s after the build was interrupted are abandoned");
+            }
+            throw interrupted;
+        }
+    }
+
+    private void enforceTimeout(RunShared shared, List<Worker> pool, int workers, Duration timeout, long now) {
+        for (Worker worker : List.copyOf(pool)) {
+            if (worker.finished()) {
+                continue;
+            }
+            worker.expireItem(now, timeout);
+            if (worker.abandonIfStuck(now, ABANDON_GRACE)) {
+                log.warn("Worker " + worker.index() + " did not stop " + ABANDON_GRACE.toSeconds()
+                        + " s after its item timed out; it is abandoned and a new worker takes its place");
+                Worker replacement = new Worker(worker.index(), workers, shared);
+                pool.add(replacement);
+                replacement.start();
+            }
+        }
+    }
+
+    private static boolean allFinished(List<Worker> pool) {
+        for (Worker worker : pool) {
+            if (!worker.finished()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkDirectories() throws InvalidConfigurationException {
@@ -110,23 +179,6 @@ public final class ParallelRun {
         if (Files.exists(request.outputDirectory()) && !Files.isDirectory(request.outputDirectory())) {
             throw new InvalidConfigurationException("outputDirectory", request.outputDirectory().toString(),
                     "a directory, or a path where one can be created; a file of that name exists");
-        }
-    }
-
-    private void awaitWithProgress(CountDownLatch finished, Progress progress, long start) throws InterruptedException {
-        long intervalNanos = Math.max(1, request.progressInterval().toNanos());
-        try {
-            while (!finished.await(intervalNanos, TimeUnit.NANOSECONDS)) {
-                log.info(progress.describe(System.nanoTime() - start));
-            }
-        } catch (InterruptedException interrupted) {
-            // Start no new item, and let the items in flight finish before the staging area is removed
-            // under them; a processor that does not return within the grace period is left behind.
-            progress.stop();
-            if (!finished.await(INTERRUPT_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
-                log.warn("Items still running " + INTERRUPT_GRACE.toSeconds() + " s after the build was interrupted are abandoned");
-            }
-            throw interrupted;
         }
     }
 
@@ -185,11 +237,8 @@ public final class ParallelRun {
         return count == 1 ? "" : "s";
     }
 
-    /** What all workers of one run share. */
-    private record Shared(List<InputFile> items, StagingArea staging, OutputClaims claims, Progress progress, UpToDateChecker checker) {}
-
     /** The workers' counts, added up once they are done. */
-    private static final class Tally {
+    static final class Tally {
         private final int workers;
         private final List<ItemFailure> failures = new ArrayList<>();
         private final List<ProcessorFailure> processorFailures = new ArrayList<>();
@@ -201,12 +250,13 @@ public final class ParallelRun {
             this.workers = workers;
         }
 
-        void add(Worker worker) {
-            failures.addAll(worker.failures);
-            processorFailures.addAll(worker.processorFailures);
-            processed += worker.processed;
-            upToDate += worker.upToDate;
-            outputs += worker.outputs;
+        void add(List<ItemFailure> itemFailures, List<ProcessorFailure> workerProcessorFailures, int workerProcessed, int workerUpToDate,
+                int workerOutputs) {
+            failures.addAll(itemFailures);
+            processorFailures.addAll(workerProcessorFailures);
+            processed += workerProcessed;
+            upToDate += workerUpToDate;
+            outputs += workerOutputs;
         }
 
         int notStarted(int itemCount) {
@@ -217,167 +267,6 @@ public final class ParallelRun {
             failures.sort(Comparator.comparing(ItemFailure::relativePath));
             return new ProcessingResult(itemCount, processed, upToDate, removed, outputs, failures, distinctByMessage(processorFailures),
                     notStarted(itemCount), workers, wallTime);
-        }
-    }
-
-    /** One worker thread: owns one processor instance, created on its first item and closed at the end. */
-    private final class Worker implements Runnable {
-        private final WorkerContext context;
-        private final Shared shared;
-        private final CountDownLatch finished;
-        // Written by this worker's thread only; read after the latch, which orders the reads after the writes.
-        private final List<ItemFailure> failures = new ArrayList<>();
-        private final List<ProcessorFailure> processorFailures = new ArrayList<>();
-        private int processed;
-        private int upToDate;
-        private int outputs;
-
-        Worker(int index, int workers, Shared shared, CountDownLatch finished) {
-            this.context = new WorkerContext(request.parameters(), index, workers, request.inputDirectory(),
-                    request.outputDirectory(), new RunLogLogger(request.processor().type().getName(), log));
-            this.shared = shared;
-            this.finished = finished;
-        }
-
-        @Override
-        public void run() {
-            ItemProcessor processor = null;
-            try {
-                for (int index; !shared.progress().stopped() && (index = shared.progress().next()) >= 0; ) {
-                    if (isUpToDate(index)) {
-                        continue;
-                    }
-                    if (processor == null) {
-                        processor = createProcessor();
-                        if (processor == null) {
-                            return;
-                        }
-                    }
-                    processOne(processor, index);
-                }
-            } finally {
-                if (processor != null) {
-                    close(processor);
-                }
-                finished.countDown();
-            }
-        }
-
-        private ItemProcessor createProcessor() {
-            try {
-                return request.processor().create(context);
-            } catch (ProcessorCreationException e) {
-                processorFailures.add(new ProcessorFailure(e.getMessage(), e.getCause()));
-                shared.progress().stop();
-                return null;
-            }
-        }
-
-        /** Checks an item against the last build's state; the processor is created only for items that need it. */
-        private boolean isUpToDate(int index) {
-            InputFile file = shared.items().get(index);
-            try {
-                if (shared.checker().isUpToDate(file)) {
-                    upToDate++;
-                    shared.progress().itemDone();
-                    return true;
-                }
-                return false;
-            } catch (IOException e) {
-                log.warn("Could not check whether " + file.relativePath() + " is up to date (" + e.getMessage() + "); processing it");
-                return false;
-            }
-        }
-
-        private void processOne(ItemProcessor processor, int index) {
-            InputFile file = shared.items().get(index);
-            String relativePath = file.relativePath();
-            WorkItem item = new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
-                    shared.staging().directoryFor(index), shared.claims());
-            try {
-                shared.checker().releaseRecordedOutputs(file, shared.claims());
-                UpToDateChecker.InputFingerprint fingerprint = shared.checker().fingerprint(file);
-                processor.process(item);
-                List<StateEntry.Output> committed = item.commit();
-                committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
-                shared.checker().recordProcessed(file, fingerprint, committed);
-                outputs += committed.size();
-                processed++;
-            } catch (Throwable thrown) {
-                failures.add(new ItemFailure(relativePath, thrown));
-                discard(item);
-                forget(file);
-                // After an error such as OutOfMemoryError the JVM may be unfit to go on; start nothing new.
-                if (request.failFast() || thrown instanceof VirtualMachineError) {
-                    shared.progress().stop();
-                }
-            } finally {
-                shared.progress().itemDone();
-            }
-        }
-
-        private void forget(InputFile file) {
-            try {
-                shared.checker().recordFailed(file);
-            } catch (IOException e) {
-                log.warn("Could not record that " + file.relativePath() + " failed: " + e.getMessage());
-            }
-        }
-
-        private void discard(WorkItem item) {
-            try {
-                item.discard();
-            } catch (IOException e) {
-                log.warn("Could not remove the staged outputs of " + item.relativePath() + ": " + e.getMessage()
-                        + "; they are removed at the end of the run");
-            }
-        }
-
-        private void close(ItemProcessor processor) {
-            try {
-                processor.close();
-            } catch (Throwable thrown) {
-                processorFailures.add(new ProcessorFailure(
-                        "processor " + request.processor().name() + " failed to close: " + Failures.describe(thrown), thrown));
-            }
-        }
-    }
-
-    /** Hands out item indexes, counts finished items, and knows whether the run was told to stop. */
-    private static final class Progress {
-        private final int total;
-        private final AtomicInteger nextIndex = new AtomicInteger();
-        private final AtomicInteger done = new AtomicInteger();
-        private volatile boolean stopped;
-
-        Progress(int total) {
-            this.total = total;
-        }
-
-        /** @return the next item's index, or -1 when every item has been handed out */
-        int next() {
-            int index = nextIndex.getAndIncrement();
-            return index < total ? index : -1;
-        }
-
-        void itemDone() {
-            done.incrementAndGet();
-        }
-
-        void stop() {
-            stopped = true;
-        }
-
-        boolean stopped() {
-            return stopped;
-        }
-
-        String describe(long elapsedNanos) {
-            int finished = done.get();
-            double perSecond = finished / (elapsedNanos / 1e9);
-            String eta = perSecond > 0 ? ", about " + seconds((long) ((total - finished) / perSecond * 1e9)) + " left" : "";
-            return String.format(Locale.ROOT, "Progress: %d/%d files (%d%%), %.1f files/s%s",
-                    finished, total, finished * 100L / total, perSecond, eta);
         }
     }
 }

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *     base directory
  * @param incremental how to skip what earlier runs already did, or {@code null} to process every item
  * @param outputListener told about every output written or deleted
+ * @param itemTimeout how long one item may run before it fails, or {@code null} for no limit
+ * @param itemBudget the budget of items in flight this run shares with others
  */
 public record ProcessingRequest(
         Path inputDirectory,
@@ -36,7 +38,9 @@ public record ProcessingRequest(
         Duration progressInterval,
         Path displayBase,
         Incremental incremental,
-        OutputListener outputListener) {
+        OutputListener outputListener,
+        Duration itemTimeout,
+        ItemBudget itemBudget) {
 
     /** How often progress is reported by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -54,6 +58,10 @@ public record ProcessingRequest(
         progressInterval = progressInterval == null ? DEFAULT_PROGRESS_INTERVAL : progressInterval;
         displayBase = displayBase == null ? inputDirectory : displayBase.toAbsolutePath().normalize();
         outputListener = outputListener == null ? OutputListener.none() : outputListener;
+        itemBudget = itemBudget == null ? ItemBudget.jvmWide() : itemBudget;
+        if (itemTimeout != null && (itemTimeout.isZero() || itemTimeout.isNegative())) {
+            throw new IllegalArgumentException("itemTimeout must be positive, was " + itemTimeout);
+        }
         if (incremental != null && incremental.stateDirectory().startsWith(outputDirectory)) {
             throw new IllegalArgumentException("the state directory must lie outside the output directory, or it would be packaged");
         }
@@ -73,7 +81,7 @@ public record ProcessingRequest(
      * @param outputDirectory where outputs are committed
      * @param processor the processor to run
      * @return a builder with every other setting at its default: all files, no parameters, one worker per
-     *     core, fail-fast off, no log, not incremental
+     *     core, fail-fast off, no log, not incremental, no item timeout, the JVM-wide item budget
      */
     public static Builder builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
         return new Builder(inputDirectory, outputDirectory, processor);
@@ -93,6 +101,8 @@ public record ProcessingRequest(
         private Path displayBase;
         private Incremental incremental;
         private OutputListener outputListener;
+        private Duration itemTimeout;
+        private ItemBudget itemBudget;
 
         private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
             this.inputDirectory = inputDirectory;
@@ -154,10 +164,22 @@ public record ProcessingRequest(
             return this;
         }
 
+        /** @param value how long one item may run, or {@code null} for no limit @return this builder */
+        public Builder itemTimeout(Duration value) {
+            this.itemTimeout = value;
+            return this;
+        }
+
+        /** @param value the budget of items in flight shared with other runs @return this builder */
+        public Builder itemBudget(ItemBudget value) {
+            this.itemBudget = value;
+            return this;
+        }
+
         /** @return the request */
         public ProcessingRequest build() {
             return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
-                    progressInterval, displayBase, incremental, outputListener);
+                    progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget);
         }
     }
 }

@@ -35,11 +35,29 @@ public final class StagingArea implements AutoCloseable {
     private final Path root;
     private final Path runDirectory;
     private final Path ownerFile;
+    /** Removes the staging area when the build is stopped with Ctrl-C or SIGTERM while the run goes on. */
+    private final Thread cleanupOnExit;
 
     private StagingArea(Path root, Path runDirectory, Path ownerFile) {
         this.root = root;
         this.runDirectory = runDirectory;
         this.ownerFile = ownerFile;
+        this.cleanupOnExit = new Thread(this::removeQuietly, "parmap-staging-cleanup");
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting; the next run removes what is left
+        }
+    }
+
+    private void removeQuietly() {
+        try {
+            deleteTree(runDirectory);
+            Files.deleteIfExists(ownerFile);
+            Files.deleteIfExists(root);
+        } catch (IOException | RuntimeException leftForTheNextRun) {
+            // a worker may still be writing; the next run removes what is left
+        }
     }
 
     static StagingArea open(Path outputDirectory) throws IOException {
@@ -68,6 +86,11 @@ public final class StagingArea implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs or has run
+        }
         try {
             deleteTree(runDirectory);
         } finally {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One input file on its way through a worker: hands out staged output paths, then commits or discards them. */
 final class WorkItem implements Item {
@@ -28,6 +29,11 @@ final class WorkItem implements Item {
     private final Map<String, Path> stagedOutputs = new LinkedHashMap<>();
     private final Set<String> stagedNames = new HashSet<>();
     private RuntimeException rejectedOutput;
+    /** RUNNING until the item commits or the run's watchdog cancels it, whichever comes first. */
+    private final AtomicInteger state = new AtomicInteger(RUNNING);
+    private static final int RUNNING = 0;
+    private static final int COMMITTING = 1;
+    private static final int CANCELLED = 2;
 
     WorkItem(Path path, String relativePath, Path outputDirectory, Path stagingDirectory, OutputClaims claims) {
         this.path = path;
@@ -49,6 +55,9 @@ final class WorkItem implements Item {
 
     @Override
     public Path output(String relativeOutput) {
+        if (cancelled()) {
+            throw new IllegalStateException("the item timed out; it can write no more outputs");
+        }
         try {
             String output = OutputPaths.normalize(relativeOutput);
             Path staged = stagedOutputs.get(output);
@@ -76,6 +85,9 @@ final class WorkItem implements Item {
     List<StateEntry.Output> commit() throws IOException {
         if (rejectedOutput != null) {
             throw rejectedOutput;
+        }
+        if (!state.compareAndSet(RUNNING, COMMITTING)) {
+            throw new IllegalStateException("the item was cancelled; its outputs are not committed");
         }
         List<Path> committed = new ArrayList<>();
         List<StateEntry.Output> records = new ArrayList<>();
@@ -143,6 +155,15 @@ final class WorkItem implements Item {
             String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
             throw new IOException("output '" + output + "' cannot be committed: " + reason, e);
         }
+    }
+
+    /** @return whether the item was cancelled before it began to commit: then it never commits */
+    boolean cancel() {
+        return state.compareAndSet(RUNNING, CANCELLED);
+    }
+
+    boolean cancelled() {
+        return state.get() == CANCELLED;
     }
 
     /** Deletes whatever the item staged. */

@@ -3,6 +3,7 @@ package io.github.parmap.maven;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.engine.CompiledProcessor;
 import io.github.parmap.engine.ConfigurationFingerprint;
+import io.github.parmap.engine.DurationSetting;
 import io.github.parmap.engine.Incremental;
 import io.github.parmap.engine.InvalidConfigurationException;
 import io.github.parmap.engine.ParallelRun;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -175,6 +177,15 @@ public class ProcessMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.FAIL_FAST, defaultValue = "false")
     private boolean failFast;
 
+    /**
+     * How long one file may take: a whole number with a unit, such as {@code 500ms}, {@code 30s}, {@code 2m}
+     * or {@code 1h}. A file that takes longer fails with a message naming it and the limit, none of its
+     * outputs is committed, and its worker is interrupted; a worker that does not stop within 2 seconds is
+     * replaced by a new one (with a new processor instance), so the run always finishes. Default: no limit.
+     */
+    @Parameter(property = PropertyNames.ITEM_TIMEOUT)
+    private String itemTimeout;
+
     /** Skips the goal entirely. */
     @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
     private boolean skip;
@@ -236,6 +247,7 @@ public class ProcessMojo extends AbstractMojo {
             return;
         }
         int workerCount = parseWorkers();
+        Duration timeout = parseItemTimeout();
         MavenRunLog log = new MavenRunLog(getLog());
         ProcessingResult result;
         String processorName;
@@ -246,6 +258,7 @@ public class ProcessMojo extends AbstractMojo {
                     .filter(new AntPathFilter(includes, excludes))
                     .parameters(parameters)
                     .workers(workerCount)
+                    .itemTimeout(timeout)
                     .failFast(failFast)
                     .log(log)
                     .displayBase(project.getBasedir().toPath())
@@ -346,6 +359,14 @@ public class ProcessMojo extends AbstractMojo {
     private static void requireSet(File directory, String parameter) throws MojoExecutionException {
         if (directory == null || directory.getPath().isBlank()) {
             throw new MojoExecutionException("<" + parameter + "> must name a directory, but it is empty");
+        }
+    }
+
+    private Duration parseItemTimeout() throws MojoExecutionException {
+        try {
+            return DurationSetting.parse("itemTimeout", itemTimeout);
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.ITEM_TIMEOUT + ")", e);
         }
     }
 

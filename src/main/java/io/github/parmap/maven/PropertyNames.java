@@ -6,6 +6,7 @@ final class PropertyNames {
     static final String FAIL_FAST = "parmap.failFast";
     static final String SKIP = "parmap.skip";
     static final String FORCE = "parmap.force";
+    static final String ITEM_TIMEOUT = "parmap.itemTimeout";
     static final String INCREMENTAL = "parmap.incremental";
 
     private PropertyNames() {}

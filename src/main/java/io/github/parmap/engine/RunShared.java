@@ -1,0 +1,28 @@
+package io.github.parmap.engine;
+
+import java.util.List;
+
+/**
+ * What every worker of one run shares.
+ *
+ * @param request the run's request
+ * @param items the scanned inputs, in order
+ * @param staging where items stage their outputs
+ * @param claims which item writes which output
+ * @param progress item hand-out and counting
+ * @param checker the up-to-date checker
+ * @param monitor notified whenever a worker finishes
+ */
+record RunShared(
+        ProcessingRequest request,
+        List<InputFile> items,
+        StagingArea staging,
+        OutputClaims claims,
+        Progress progress,
+        UpToDateChecker checker,
+        Object monitor) {
+
+    RunLog log() {
+        return request.log();
+    }
+}
