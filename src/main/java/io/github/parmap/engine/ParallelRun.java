@@ -22,6 +22,9 @@ public final class ParallelRun {
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
     /** How long a worker whose item timed out may take to return before it is replaced. */
     private static final Duration ABANDON_GRACE = Duration.ofSeconds(2);
+    /** A run longer than this names its slowest files in the log. */
+    private static final Duration SLOW_RUN = Duration.ofSeconds(5);
+    private static final int SLOWEST_LOGGED = 3;
     /** The finest the watchdog looks at running items. */
     private static final Duration MIN_TICK = Duration.ofMillis(10);
 
@@ -59,18 +62,26 @@ public final class ParallelRun {
             if (items.isEmpty()) {
                 log.info("No files to process in " + display(request.inputDirectory()) + " (none match the includes and excludes)");
             }
-            Tally tally = items.isEmpty() ? new Tally(0) : processAll(items, checker, start);
+            ItemTimings timings = new ItemTimings(items.size());
+            Tally tally = items.isEmpty() ? new Tally(0) : processAll(items, checker, timings, start);
             // A run that stopped early keeps its journal, and the next run finishes the bookkeeping.
             int removed = tally.notStarted(items.size()) == 0 ? checker.finish() : 0;
             ProcessingResult result = tally.result(items.size(), removed, elapsedSince(start));
             if (!items.isEmpty() || removed > 0) {
                 log.info(summary(result));
             }
+            if (result.wallTime().compareTo(SLOW_RUN) > 0 && result.processed() + result.failures().size() > 0) {
+                log.info("Slowest files: " + slowest(items, timings));
+            }
+            if (request.reportFile() != null) {
+                writeReport(result, items, timings);
+            }
             return result;
         }
     }
 
-    private Tally processAll(List<InputFile> items, UpToDateChecker checker, long start) throws IOException, InterruptedException {
+    private Tally processAll(List<InputFile> items, UpToDateChecker checker, ItemTimings timings, long start)
+            throws IOException, InterruptedException {
         int workers = Math.min(request.workers(), items.size());
         int unchanged = checker.unchangedCount();
         log.info(String.format(Locale.ROOT, "Processing %d file%s from %s to %s with %s on %d worker%s%s",
@@ -85,7 +96,7 @@ public final class ParallelRun {
         try (StagingArea staging = StagingArea.open(request.outputDirectory())) {
             OutputClaims claims = new OutputClaims();
             checker.reserveRecordedOutputs(claims);
-            RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object());
+            RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object(), timings);
             for (int index = 0; index < workers; index++) {
                 Worker worker = new Worker(index, workers, shared);
                 pool.add(worker);
@@ -166,6 +177,23 @@ public final class ParallelRun {
             }
         }
         return true;
+    }
+
+    private static String slowest(List<InputFile> items, ItemTimings timings) {
+        StringBuilder line = new StringBuilder();
+        for (int item : timings.slowest(SLOWEST_LOGGED)) {
+            line.append(line.length() == 0 ? "" : ", ").append(items.get(item).relativePath()).append(" (")
+                    .append(seconds(timings.nanos(item))).append(')');
+        }
+        return line.toString();
+    }
+
+    private void writeReport(ProcessingResult result, List<InputFile> items, ItemTimings timings) {
+        try {
+            RunReport.write(request.reportFile(), request.processor().name(), result, items, timings);
+        } catch (IOException e) {
+            log.warn("Could not write the timing report " + request.reportFile() + ": " + e.getMessage());
+        }
     }
 
     private void checkDirectories() throws InvalidConfigurationException {

@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param outputListener told about every output written or deleted
  * @param itemTimeout how long one item may run before it fails, or {@code null} for no limit
  * @param itemBudget the budget of items in flight this run shares with others
+ * @param reportFile where to write the per-file timing report, or {@code null} for none
  */
 public record ProcessingRequest(
         Path inputDirectory,
@@ -40,7 +41,8 @@ public record ProcessingRequest(
         Incremental incremental,
         OutputListener outputListener,
         Duration itemTimeout,
-        ItemBudget itemBudget) {
+        ItemBudget itemBudget,
+        Path reportFile) {
 
     /** How often progress is reported by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -103,6 +105,7 @@ public record ProcessingRequest(
         private OutputListener outputListener;
         private Duration itemTimeout;
         private ItemBudget itemBudget;
+        private Path reportFile;
 
         private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
             this.inputDirectory = inputDirectory;
@@ -176,10 +179,16 @@ public record ProcessingRequest(
             return this;
         }
 
+        /** @param value where to write the per-file timing report, or {@code null} @return this builder */
+        public Builder reportFile(Path value) {
+            this.reportFile = value;
+            return this;
+        }
+
         /** @return the request */
         public ProcessingRequest build() {
             return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
-                    progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget);
+                    progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget, reportFile);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param progress item hand-out and counting
  * @param checker the up-to-date checker
  * @param monitor notified whenever a worker finishes
+ * @param timings how long each item took
  */
 record RunShared(
         ProcessingRequest request,
@@ -20,7 +21,8 @@ record RunShared(
         OutputClaims claims,
         Progress progress,
         UpToDateChecker checker,
-        Object monitor) {
+        Object monitor,
+        ItemTimings timings) {
 
     RunLog log() {
         return request.log();

@@ -25,6 +25,7 @@ final class Worker implements Runnable {
     // Read by the watchdog.
     private volatile WorkItem currentItem;
     private volatile InputFile currentFile;
+    private volatile int currentIndex;
     private volatile long currentStart;
     private volatile long timedOutAt;
     private volatile boolean abandoned;
@@ -99,6 +100,7 @@ final class Worker implements Runnable {
             return false;
         }
         timedOutAt = now;
+        shared.timings().record(currentIndex, ItemTimings.Status.FAILED, now - currentStart);
         synchronized (this) {
             failures.add(new ItemFailure(file.relativePath(), new ItemTimeoutException(limit)));
         }
@@ -147,8 +149,10 @@ final class Worker implements Runnable {
     /** Checks an item against the last build's state. */
     private boolean isUpToDate(int item) {
         InputFile file = shared.items().get(item);
+        long start = System.nanoTime();
         try {
             if (shared.checker().isUpToDate(file)) {
+                shared.timings().record(item, ItemTimings.Status.UP_TO_DATE, System.nanoTime() - start);
                 synchronized (this) {
                     upToDate++;
                 }
@@ -176,6 +180,7 @@ final class Worker implements Runnable {
             return;
         }
         currentFile = file;
+        currentIndex = itemIndex;
         currentStart = System.nanoTime();
         currentItem = item;
         try {
@@ -185,6 +190,7 @@ final class Worker implements Runnable {
             List<StateEntry.Output> committed = item.commit();
             committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
             shared.checker().recordProcessed(file, fingerprint, committed);
+            shared.timings().record(itemIndex, ItemTimings.Status.PROCESSED, System.nanoTime() - currentStart);
             synchronized (this) {
                 outputs += committed.size();
                 processed++;
@@ -193,6 +199,7 @@ final class Worker implements Runnable {
         } catch (Throwable thrown) {
             discard(item);
             if (!item.cancelled()) { // a timed-out item was failed by the watchdog already
+                shared.timings().record(itemIndex, ItemTimings.Status.FAILED, System.nanoTime() - currentStart);
                 synchronized (this) {
                     failures.add(new ItemFailure(relativePath, thrown));
                 }

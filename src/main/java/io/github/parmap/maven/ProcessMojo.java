@@ -259,6 +259,7 @@ public class ProcessMojo extends AbstractMojo {
                     .parameters(parameters)
                     .workers(workerCount)
                     .itemTimeout(timeout)
+                    .reportFile(executionDirectory().resolve("report.json"))
                     .failFast(failFast)
                     .log(log)
                     .displayBase(project.getBasedir().toPath())
