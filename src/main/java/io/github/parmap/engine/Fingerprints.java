@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 /** Content hashes and time stamps in the forms the build state stores. */
 final class Fingerprints {
     private static final int BUFFER_SIZE = 64 * 1024;
+    /** One read buffer per thread: hashing is on every item's path, and a fresh 64 KiB each time is garbage. */
+    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
 
     private Fingerprints() {}
 
@@ -31,7 +33,7 @@ final class Fingerprints {
     /** @return the SHA-256 of a file's content */
     static byte[] sha256(Path file) throws IOException {
         MessageDigest digest = sha256();
-        byte[] buffer = new byte[BUFFER_SIZE];
+        byte[] buffer = BUFFERS.get();
         try (InputStream in = Files.newInputStream(file)) {
             for (int read; (read = in.read(buffer)) >= 0; ) {
                 digest.update(buffer, 0, read);

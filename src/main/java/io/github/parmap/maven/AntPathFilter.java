@@ -33,7 +33,18 @@ final class AntPathFilter implements PathFilter {
     @Override
     public boolean includesFile(String relativePath) {
         String path = toPlatformSeparators(relativePath);
-        return includes.matches(path, true) && !excludes.matches(path, true);
+        // Split once for all patterns: every file meets the includes and Maven's forty-odd default excludes.
+        char[][] segments = segments(relativePath);
+        return includes.matches(path, segments, true) && !excludes.matches(path, segments, true);
+    }
+
+    private static char[][] segments(String relativePath) {
+        String[] parts = relativePath.split("/");
+        char[][] segments = new char[parts.length][];
+        for (int i = 0; i < parts.length; i++) {
+            segments[i] = parts[i].toCharArray();
+        }
+        return segments;
     }
 
     @Override
