@@ -50,18 +50,19 @@ public final class ParallelRun {
         long start = System.nanoTime();
         checkDirectories();
         Path stateDirectory = request.incremental() == null ? null : request.incremental().stateDirectory();
-        List<InputFile> items = new InputScanner(request.inputDirectory(), request.outputDirectory(), stateDirectory, request.filter(), log)
-                .scanFiles();
+        List<InputFile> items = shard(new InputScanner(request.inputDirectory(), request.outputDirectory(), stateDirectory, request.filter(), log)
+                .scanFiles());
         try (UpToDateChecker checker = request.incremental() == null
                 ? UpToDateChecker.none()
-                : StateUpToDateChecker.open(request.incremental(), request, items)) {
+                : StateUpToDateChecker.open(request.incremental(), request, items);
+                ItemCache cache = ItemCache.open(request.cache(), log)) {
             if (items.isEmpty()) {
                 log.info("No files to process in " + display(request.inputDirectory()) + " (none match the includes and excludes)");
             }
-            Tally tally = items.isEmpty() ? new Tally(0) : processAll(items, checker, start);
+            Tally tally = items.isEmpty() ? new Tally(0) : processAll(items, checker, cache, start);
             // A run that stopped early keeps its journal, and the next run finishes the bookkeeping.
             int removed = tally.notStarted(items.size()) == 0 ? checker.finish() : 0;
-            ProcessingResult result = tally.result(items.size(), removed, elapsedSince(start));
+            ProcessingResult result = tally.result(items.size(), removed, elapsedSince(start), cache.statistics());
             if (!items.isEmpty() || removed > 0) {
                 log.info(summary(result));
             }
@@ -69,7 +70,20 @@ public final class ParallelRun {
         }
     }
 
-    private Tally processAll(List<InputFile> items, UpToDateChecker checker, long start) throws IOException, InterruptedException {
+    /** With a shard, only the items of its slice; the state then forgets the others, as if they were deselected. */
+    private List<InputFile> shard(List<InputFile> scanned) {
+        Shard shard = request.shard();
+        if (shard == null) {
+            return scanned;
+        }
+        List<InputFile> selected = shard.select(scanned);
+        log.info("Shard " + shard + ": " + selected.size() + " of " + scanned.size() + " file" + plural(scanned.size())
+                + " fall in this slice; the other shards process the rest");
+        return selected;
+    }
+
+    private Tally processAll(List<InputFile> items, UpToDateChecker checker, ItemCache cache, long start)
+            throws IOException, InterruptedException {
         int workers = Math.min(request.workers(), items.size());
         int unchanged = checker.unchangedCount();
         log.info(String.format(Locale.ROOT, "Processing %d file%s from %s to %s with %s on %d worker%s%s",
@@ -83,7 +97,7 @@ public final class ParallelRun {
         try (StagingArea staging = StagingArea.open(request.outputDirectory())) {
             OutputClaims claims = new OutputClaims();
             checker.reserveRecordedOutputs(claims);
-            Shared shared = new Shared(items, staging, claims, progress, checker);
+            Shared shared = new Shared(items, staging, claims, progress, checker, cache);
             CountDownLatch finished = new CountDownLatch(workers);
             for (int index = 0; index < workers; index++) {
                 Worker worker = new Worker(index, workers, shared, finished);
@@ -135,7 +149,8 @@ public final class ParallelRun {
         if (result.itemCount() == 0) {
             return "Removed " + result.removed() + " stale output" + plural(result.removed()) + " of inputs that are gone";
         }
-        if (result.processed() == 0 && result.failures().isEmpty() && result.notStarted() == 0 && result.itemCount() > 0) {
+        if (result.processed() == 0 && result.cache().restored() == 0 && result.failures().isEmpty() && result.notStarted() == 0
+                && result.itemCount() > 0) {
             line.append(String.format(Locale.ROOT, "%d file%s up to date, 0 processed", result.upToDate(), plural(result.upToDate())));
         } else {
             line.append(String.format(Locale.ROOT, "Processed %d of %d file%s in %s (%.1f files/s, %d output%s written)",
@@ -143,6 +158,9 @@ public final class ParallelRun {
                     result.itemsPerSecond(), result.outputsCommitted(), plural(result.outputsCommitted())));
             if (result.upToDate() > 0) {
                 line.append(", ").append(result.upToDate()).append(" up to date");
+            }
+            if (request.cache() != null && request.cache().enabled()) {
+                line.append(cacheSummary(result.cache()));
             }
             line.append(", ").append(result.failures().size()).append(" failed");
             if (result.notStarted() > 0) {
@@ -152,10 +170,34 @@ public final class ParallelRun {
         if (result.removed() > 0) {
             line.append(", ").append(result.removed()).append(" stale output").append(plural(result.removed())).append(" removed");
         }
-        if (result.processed() == 0 && result.failures().isEmpty() && result.notStarted() == 0 && result.itemCount() > 0) {
+        if (result.processed() == 0 && result.cache().restored() == 0 && result.failures().isEmpty() && result.notStarted() == 0
+                && result.itemCount() > 0) {
             line.append(" (").append(seconds(result.wallTime().toNanos())).append(")");
         }
         return line.toString();
+    }
+
+    private String cacheSummary(CacheStatistics cache) {
+        String line = String.format(Locale.ROOT, ", %d restored from the local cache, %d from the remote cache",
+                cache.restoredLocal(), cache.restoredRemote());
+        if (request.cache().remote() != null) {
+            line += " (" + bytes(cache.bytesDownloaded()) + " downloaded, " + bytes(cache.bytesUploaded()) + " uploaded)";
+        }
+        return line;
+    }
+
+    static String bytes(long count) {
+        if (count < 1024) {
+            return count + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = count;
+        int unit = -1;
+        do {
+            value /= 1024;
+            unit++;
+        } while (value >= 1024 && unit < units.length - 1);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private String display(Path path) {
@@ -186,7 +228,8 @@ public final class ParallelRun {
     }
 
     /** What all workers of one run share. */
-    private record Shared(List<InputFile> items, StagingArea staging, OutputClaims claims, Progress progress, UpToDateChecker checker) {}
+    private record Shared(List<InputFile> items, StagingArea staging, OutputClaims claims, Progress progress, UpToDateChecker checker,
+            ItemCache cache) {}
 
     /** The workers' counts, added up once they are done. */
     private static final class Tally {
@@ -195,6 +238,7 @@ public final class ParallelRun {
         private final List<ProcessorFailure> processorFailures = new ArrayList<>();
         private int processed;
         private int upToDate;
+        private int restored;
         private int outputs;
 
         Tally(int workers) {
@@ -206,17 +250,18 @@ public final class ParallelRun {
             processorFailures.addAll(worker.processorFailures);
             processed += worker.processed;
             upToDate += worker.upToDate;
+            restored += worker.restored;
             outputs += worker.outputs;
         }
 
         int notStarted(int itemCount) {
-            return itemCount - processed - upToDate - failures.size();
+            return itemCount - processed - upToDate - restored - failures.size();
         }
 
-        ProcessingResult result(int itemCount, int removed, Duration wallTime) {
+        ProcessingResult result(int itemCount, int removed, Duration wallTime, CacheStatistics cache) {
             failures.sort(Comparator.comparing(ItemFailure::relativePath));
             return new ProcessingResult(itemCount, processed, upToDate, removed, outputs, failures, distinctByMessage(processorFailures),
-                    notStarted(itemCount), workers, wallTime);
+                    notStarted(itemCount), workers, wallTime, cache);
         }
     }
 
@@ -230,6 +275,7 @@ public final class ParallelRun {
         private final List<ProcessorFailure> processorFailures = new ArrayList<>();
         private int processed;
         private int upToDate;
+        private int restored;
         private int outputs;
 
         Worker(int index, int workers, Shared shared, CountDownLatch finished) {
@@ -247,13 +293,19 @@ public final class ParallelRun {
                     if (isUpToDate(index)) {
                         continue;
                     }
+                    // The cache comes before the processor is created: a run where every item is a hit
+                    // never instantiates it.
+                    CacheLookup lookup = restoreFromCache(index);
+                    if (lookup.restored()) {
+                        continue;
+                    }
                     if (processor == null) {
                         processor = createProcessor();
                         if (processor == null) {
                             return;
                         }
                     }
-                    processOne(processor, index);
+                    processOne(processor, index, lookup.fingerprint());
                 }
             } finally {
                 if (processor != null) {
@@ -289,20 +341,25 @@ public final class ParallelRun {
             }
         }
 
-        private void processOne(ItemProcessor processor, int index) {
+        /**
+         * @param known the input's fingerprint if the cache lookup took it already, or {@code null}
+         */
+        private void processOne(ItemProcessor processor, int index, UpToDateChecker.InputFingerprint known) {
             InputFile file = shared.items().get(index);
             String relativePath = file.relativePath();
-            WorkItem item = new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
-                    shared.staging().directoryFor(index), shared.claims());
+            WorkItem item = newWorkItem(index);
             try {
                 shared.checker().releaseRecordedOutputs(file, shared.claims());
-                UpToDateChecker.InputFingerprint fingerprint = shared.checker().fingerprint(file);
+                UpToDateChecker.InputFingerprint fingerprint = known != null ? known : shared.checker().fingerprint(file);
                 processor.process(item);
                 List<StateEntry.Output> committed = item.commit();
                 committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
                 shared.checker().recordProcessed(file, fingerprint, committed);
                 outputs += committed.size();
                 processed++;
+                if (fingerprint != null) {
+                    shared.cache().store(relativePath, fingerprint.sha256(), request.outputDirectory(), committed);
+                }
             } catch (Throwable thrown) {
                 failures.add(new ItemFailure(relativePath, thrown));
                 discard(item);
@@ -313,6 +370,52 @@ public final class ParallelRun {
                 }
             } finally {
                 shared.progress().itemDone();
+            }
+        }
+
+        private WorkItem newWorkItem(int index) {
+            String relativePath = shared.items().get(index).relativePath();
+            return new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
+                    shared.staging().directoryFor(index), shared.claims());
+        }
+
+        /**
+         * Looks an item up in the build cache and, on a hit, commits and records its outputs as if it had been
+         * processed. Any trouble with the cache means the item is processed.
+         */
+        private CacheLookup restoreFromCache(int index) {
+            if (!shared.cache().enabled()) {
+                return CacheLookup.NOT_LOOKED_UP;
+            }
+            InputFile file = shared.items().get(index);
+            WorkItem item = newWorkItem(index);
+            UpToDateChecker.InputFingerprint fingerprint = null;
+            try {
+                shared.checker().releaseRecordedOutputs(file, shared.claims());
+                fingerprint = shared.checker().fingerprint(file);
+                if (fingerprint == null) { // not incremental: the cache still needs the content hash
+                    fingerprint = new UpToDateChecker.InputFingerprint(Fingerprints.sha256(item.path()), 0);
+                }
+                ItemCache.Hit hit = shared.cache().restore(item, fingerprint.sha256());
+                if (hit == null) {
+                    return new CacheLookup(false, fingerprint);
+                }
+                List<StateEntry.Output> committed = item.commit();
+                committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
+                shared.checker().recordProcessed(file, fingerprint, committed);
+                shared.cache().restored(hit, request.outputDirectory());
+                outputs += committed.size();
+                restored++;
+                shared.progress().itemDone();
+                return CacheLookup.RESTORED;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                discard(item);
+                return new CacheLookup(false, fingerprint);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not restore " + file.relativePath() + " from the cache (" + e.getMessage() + "); processing it");
+                discard(item);
+                return new CacheLookup(false, fingerprint);
             }
         }
 
@@ -341,6 +444,17 @@ public final class ParallelRun {
                         "processor " + request.processor().name() + " failed to close: " + Failures.describe(thrown), thrown));
             }
         }
+    }
+
+    /**
+     * What a cache lookup found.
+     *
+     * @param restored whether the item's outputs came from the cache
+     * @param fingerprint the input's fingerprint, if the lookup took it, for the processing that follows a miss
+     */
+    private record CacheLookup(boolean restored, UpToDateChecker.InputFingerprint fingerprint) {
+        static final CacheLookup NOT_LOOKED_UP = new CacheLookup(false, null);
+        static final CacheLookup RESTORED = new CacheLookup(true, null);
     }
 
     /** Hands out item indexes, counts finished items, and knows whether the run was told to stop. */

@@ -23,6 +23,8 @@ import java.util.TreeMap;
  *     base directory
  * @param incremental how to skip what earlier runs already did, or {@code null} to process every item
  * @param outputListener told about every output written or deleted
+ * @param cache the build cache to restore items from and store them in, or {@code null} for none
+ * @param shard the slice of the items this run processes, or {@code null} for all of them
  */
 public record ProcessingRequest(
         Path inputDirectory,
@@ -36,7 +38,9 @@ public record ProcessingRequest(
         Duration progressInterval,
         Path displayBase,
         Incremental incremental,
-        OutputListener outputListener) {
+        OutputListener outputListener,
+        CacheSettings cache,
+        Shard shard) {
 
     /** How often progress is reported by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -93,6 +97,8 @@ public record ProcessingRequest(
         private Path displayBase;
         private Incremental incremental;
         private OutputListener outputListener;
+        private CacheSettings cache;
+        private Shard shard;
 
         private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
             this.inputDirectory = inputDirectory;
@@ -154,10 +160,22 @@ public record ProcessingRequest(
             return this;
         }
 
+        /** @param value the build cache, or {@code null} for none @return this builder */
+        public Builder cache(CacheSettings value) {
+            this.cache = value;
+            return this;
+        }
+
+        /** @param value the slice of the items to process, or {@code null} for all @return this builder */
+        public Builder shard(Shard value) {
+            this.shard = value;
+            return this;
+        }
+
         /** @return the request */
         public ProcessingRequest build() {
             return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
-                    progressInterval, displayBase, incremental, outputListener);
+                    progressInterval, displayBase, incremental, outputListener, cache, shard);
         }
     }
 }
