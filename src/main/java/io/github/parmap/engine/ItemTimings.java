@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class ItemTimings {
     enum Status {
-        NOT_STARTED("not started"), PROCESSED("processed"), UP_TO_DATE("up to date"), FAILED("failed");
+        NOT_STARTED("not started"), PROCESSED("processed"), UP_TO_DATE("up to date"), RESTORED("restored from cache"), FAILED("failed");
 
         private final String text;
 

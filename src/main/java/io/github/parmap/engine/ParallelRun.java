@@ -54,19 +54,20 @@ public final class ParallelRun {
         long start = System.nanoTime();
         checkDirectories();
         Path stateDirectory = request.incremental() == null ? null : request.incremental().stateDirectory();
-        List<InputFile> items = new InputScanner(request.inputDirectory(), request.outputDirectory(), stateDirectory, request.filter(), log)
-                .scanFiles();
+        List<InputFile> items = shard(new InputScanner(request.inputDirectory(), request.outputDirectory(), stateDirectory, request.filter(), log)
+                .scanFiles());
         try (UpToDateChecker checker = request.incremental() == null
                 ? UpToDateChecker.none()
-                : StateUpToDateChecker.open(request.incremental(), request, items)) {
+                : StateUpToDateChecker.open(request.incremental(), request, items);
+                ItemCache cache = ItemCache.open(request.cache(), log)) {
             if (items.isEmpty()) {
                 log.info("No files to process in " + display(request.inputDirectory()) + " (none match the includes and excludes)");
             }
             ItemTimings timings = new ItemTimings(items.size());
-            Tally tally = items.isEmpty() ? new Tally(0) : processAll(items, checker, timings, start);
+            Tally tally = items.isEmpty() ? new Tally(0) : processAll(items, checker, cache, timings, start);
             // A run that stopped early keeps its journal, and the next run finishes the bookkeeping.
             int removed = tally.notStarted(items.size()) == 0 ? checker.finish() : 0;
-            ProcessingResult result = tally.result(items.size(), removed, elapsedSince(start));
+            ProcessingResult result = tally.result(items.size(), removed, elapsedSince(start), cache.statistics());
             if (!items.isEmpty() || removed > 0) {
                 log.info(summary(result));
             }
@@ -80,7 +81,19 @@ public final class ParallelRun {
         }
     }
 
-    private Tally processAll(List<InputFile> items, UpToDateChecker checker, ItemTimings timings, long start)
+    /** With a shard, only the items of its slice; the state then forgets the others, as if they were deselected. */
+    private List<InputFile> shard(List<InputFile> scanned) {
+        Shard shard = request.shard();
+        if (shard == null) {
+            return scanned;
+        }
+        List<InputFile> selected = shard.select(scanned);
+        log.info("Shard " + shard + ": " + selected.size() + " of " + scanned.size() + " file" + plural(scanned.size())
+                + " fall in this slice; the other shards process the rest");
+        return selected;
+    }
+
+    private Tally processAll(List<InputFile> items, UpToDateChecker checker, ItemCache cache, ItemTimings timings, long start)
             throws IOException, InterruptedException {
         int workers = Math.min(request.workers(), items.size());
         int unchanged = checker.unchangedCount();
@@ -96,7 +109,7 @@ public final class ParallelRun {
         try (StagingArea staging = StagingArea.open(request.outputDirectory())) {
             OutputClaims claims = new OutputClaims();
             checker.reserveRecordedOutputs(claims);
-            RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object(), timings);
+            RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object(), timings, cache);
             for (int index = 0; index < workers; index++) {
                 Worker worker = new Worker(index, workers, shared);
                 pool.add(worker);
@@ -215,7 +228,8 @@ public final class ParallelRun {
         if (result.itemCount() == 0) {
             return "Removed " + result.removed() + " stale output" + plural(result.removed()) + " of inputs that are gone";
         }
-        if (result.processed() == 0 && result.failures().isEmpty() && result.notStarted() == 0 && result.itemCount() > 0) {
+        if (result.processed() == 0 && result.cache().restored() == 0 && result.failures().isEmpty() && result.notStarted() == 0
+                && result.itemCount() > 0) {
             line.append(String.format(Locale.ROOT, "%d file%s up to date, 0 processed", result.upToDate(), plural(result.upToDate())));
         } else {
             line.append(String.format(Locale.ROOT, "Processed %d of %d file%s in %s (%.1f files/s, %d output%s written)",
@@ -223,6 +237,9 @@ public final class ParallelRun {
                     result.itemsPerSecond(), result.outputsCommitted(), plural(result.outputsCommitted())));
             if (result.upToDate() > 0) {
                 line.append(", ").append(result.upToDate()).append(" up to date");
+            }
+            if (request.cache() != null && request.cache().enabled()) {
+                line.append(cacheSummary(result.cache()));
             }
             line.append(", ").append(result.failures().size()).append(" failed");
             if (result.notStarted() > 0) {
@@ -232,10 +249,34 @@ public final class ParallelRun {
         if (result.removed() > 0) {
             line.append(", ").append(result.removed()).append(" stale output").append(plural(result.removed())).append(" removed");
         }
-        if (result.processed() == 0 && result.failures().isEmpty() && result.notStarted() == 0 && result.itemCount() > 0) {
+        if (result.processed() == 0 && result.cache().restored() == 0 && result.failures().isEmpty() && result.notStarted() == 0
+                && result.itemCount() > 0) {
             line.append(" (").append(seconds(result.wallTime().toNanos())).append(")");
         }
         return line.toString();
+    }
+
+    private String cacheSummary(CacheStatistics cache) {
+        String line = String.format(Locale.ROOT, ", %d restored from the local cache, %d from the remote cache",
+                cache.restoredLocal(), cache.restoredRemote());
+        if (request.cache().remote() != null) {
+            line += " (" + bytes(cache.bytesDownloaded()) + " downloaded, " + bytes(cache.bytesUploaded()) + " uploaded)";
+        }
+        return line;
+    }
+
+    static String bytes(long count) {
+        if (count < 1024) {
+            return count + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = count;
+        int unit = -1;
+        do {
+            value /= 1024;
+            unit++;
+        } while (value >= 1024 && unit < units.length - 1);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     private String display(Path path) {
@@ -272,6 +313,7 @@ public final class ParallelRun {
         private final List<ProcessorFailure> processorFailures = new ArrayList<>();
         private int processed;
         private int upToDate;
+        private int restored;
         private int outputs;
 
         Tally(int workers) {
@@ -279,22 +321,23 @@ public final class ParallelRun {
         }
 
         void add(List<ItemFailure> itemFailures, List<ProcessorFailure> workerProcessorFailures, int workerProcessed, int workerUpToDate,
-                int workerOutputs) {
+                int workerRestored, int workerOutputs) {
             failures.addAll(itemFailures);
             processorFailures.addAll(workerProcessorFailures);
             processed += workerProcessed;
             upToDate += workerUpToDate;
+            restored += workerRestored;
             outputs += workerOutputs;
         }
 
         int notStarted(int itemCount) {
-            return itemCount - processed - upToDate - failures.size();
+            return itemCount - processed - upToDate - restored - failures.size();
         }
 
-        ProcessingResult result(int itemCount, int removed, Duration wallTime) {
+        ProcessingResult result(int itemCount, int removed, Duration wallTime, CacheStatistics cache) {
             failures.sort(Comparator.comparing(ItemFailure::relativePath));
             return new ProcessingResult(itemCount, processed, upToDate, removed, outputs, failures, distinctByMessage(processorFailures),
-                    notStarted(itemCount), workers, wallTime);
+                    notStarted(itemCount), workers, wallTime, cache);
         }
     }
 }

@@ -26,6 +26,8 @@ import java.util.TreeMap;
  * @param itemTimeout how long one item may run before it fails, or {@code null} for no limit
  * @param itemBudget the budget of items in flight this run shares with others
  * @param reportFile where to write the per-file timing report, or {@code null} for none
+ * @param cache the build cache to restore items from and store them in, or {@code null} for none
+ * @param shard the slice of the items this run processes, or {@code null} for all of them
  */
 public record ProcessingRequest(
         Path inputDirectory,
@@ -42,7 +44,9 @@ public record ProcessingRequest(
         OutputListener outputListener,
         Duration itemTimeout,
         ItemBudget itemBudget,
-        Path reportFile) {
+        Path reportFile,
+        CacheSettings cache,
+        Shard shard) {
 
     /** How often progress is reported by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -106,6 +110,8 @@ public record ProcessingRequest(
         private Duration itemTimeout;
         private ItemBudget itemBudget;
         private Path reportFile;
+        private CacheSettings cache;
+        private Shard shard;
 
         private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
             this.inputDirectory = inputDirectory;
@@ -185,10 +191,22 @@ public record ProcessingRequest(
             return this;
         }
 
+        /** @param value the build cache, or {@code null} for none @return this builder */
+        public Builder cache(CacheSettings value) {
+            this.cache = value;
+            return this;
+        }
+
+        /** @param value the slice of the items to process, or {@code null} for all @return this builder */
+        public Builder shard(Shard value) {
+            this.shard = value;
+            return this;
+        }
+
         /** @return the request */
         public ProcessingRequest build() {
             return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
-                    progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget, reportFile);
+                    progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget, reportFile, cache, shard);
         }
     }
 }

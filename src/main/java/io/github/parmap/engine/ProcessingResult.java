@@ -17,6 +17,7 @@ import java.util.List;
  *     could not be created)
  * @param workers how many workers ran
  * @param wallTime how long processing took, scan included
+ * @param cache what the build cache did; items restored from it count neither as processed nor as up to date
  */
 public record ProcessingResult(
         int itemCount,
@@ -28,11 +29,20 @@ public record ProcessingResult(
         List<ProcessorFailure> processorFailures,
         int notStarted,
         int workers,
-        Duration wallTime) {
+        Duration wallTime,
+        CacheStatistics cache) {
 
     public ProcessingResult {
         failures = List.copyOf(failures);
         processorFailures = List.copyOf(processorFailures);
+        cache = cache == null ? CacheStatistics.NONE : cache;
+    }
+
+    /** A result of a run without a build cache. */
+    public ProcessingResult(int itemCount, int processed, int upToDate, int removed, int outputsCommitted, List<ItemFailure> failures,
+            List<ProcessorFailure> processorFailures, int notStarted, int workers, Duration wallTime) {
+        this(itemCount, processed, upToDate, removed, outputsCommitted, failures, processorFailures, notStarted, workers, wallTime,
+                CacheStatistics.NONE);
     }
 
     /** @return whether every item completed and every processor was created and closed cleanly */

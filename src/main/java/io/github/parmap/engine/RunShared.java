@@ -13,6 +13,7 @@ import java.util.List;
  * @param checker the up-to-date checker
  * @param monitor notified whenever a worker finishes
  * @param timings how long each item took
+ * @param cache the build cache, which may be a no-op
  */
 record RunShared(
         ProcessingRequest request,
@@ -22,7 +23,8 @@ record RunShared(
         Progress progress,
         UpToDateChecker checker,
         Object monitor,
-        ItemTimings timings) {
+        ItemTimings timings,
+        ItemCache cache) {
 
     RunLog log() {
         return request.log();

@@ -166,6 +166,17 @@ final class WorkItem implements Item {
         return state.get() == CANCELLED;
     }
 
+    /**
+     * Deletes whatever the item staged and forgets it, so that the item can be written afresh: after a
+     * cache entry turned out to be damaged halfway through restoring it. Claimed outputs stay claimed.
+     */
+    void reset() throws IOException {
+        discard();
+        stagedOutputs.clear();
+        stagedNames.clear();
+        rejectedOutput = null;
+    }
+
     /** Deletes whatever the item staged. */
     void discard() throws IOException {
         if (!stagedOutputs.isEmpty()) {

@@ -37,6 +37,7 @@ final class Worker implements Runnable {
     private final List<ProcessorFailure> processorFailures = new ArrayList<>();
     private int processed;
     private int upToDate;
+    private int restored;
     private int outputs;
 
     Worker(int index, int workers, RunShared shared) {
@@ -69,13 +70,19 @@ final class Worker implements Runnable {
                 if (isUpToDate(item)) {
                     continue;
                 }
+                // The cache comes before the processor is created: a run where every item is a hit never
+                // instantiates it.
+                CacheLookup lookup = restoreFromCache(item);
+                if (lookup.restored()) {
+                    continue;
+                }
                 if (processor == null) {
                     processor = createProcessor();
                     if (processor == null) {
                         return;
                     }
                 }
-                processOne(processor, item);
+                processOne(processor, item, lookup.fingerprint());
             }
         } finally {
             if (processor != null && !abandoned) {
@@ -131,7 +138,7 @@ final class Worker implements Runnable {
     }
 
     synchronized void addTo(ParallelRun.Tally tally) {
-        tally.add(failures, processorFailures, processed, upToDate, outputs);
+        tally.add(failures, processorFailures, processed, upToDate, restored, outputs);
     }
 
     private ItemProcessor createProcessor() {
@@ -166,12 +173,70 @@ final class Worker implements Runnable {
         }
     }
 
-    private void processOne(ItemProcessor processor, int itemIndex) {
+    private WorkItem newWorkItem(int itemIndex) {
+        ProcessingRequest request = shared.request();
+        String relativePath = shared.items().get(itemIndex).relativePath();
+        return new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
+                shared.staging().directoryFor(itemIndex), shared.claims());
+    }
+
+    /**
+     * Looks an item up in the build cache and, on a hit, commits and records its outputs as if it had been
+     * processed. Any trouble with the cache means the item is processed.
+     */
+    private CacheLookup restoreFromCache(int itemIndex) {
+        if (!shared.cache().enabled()) {
+            return CacheLookup.NOT_LOOKED_UP;
+        }
+        ProcessingRequest request = shared.request();
+        InputFile file = shared.items().get(itemIndex);
+        WorkItem item = newWorkItem(itemIndex);
+        UpToDateChecker.InputFingerprint fingerprint = null;
+        long start = System.nanoTime();
+        try {
+            shared.checker().releaseRecordedOutputs(file, shared.claims());
+            fingerprint = shared.checker().fingerprint(file);
+            if (fingerprint == null) { // not incremental: the cache still needs the content hash
+                fingerprint = new UpToDateChecker.InputFingerprint(Fingerprints.sha256(item.path()), 0);
+            }
+            ItemCache.Hit hit = shared.cache().restore(item, fingerprint.sha256());
+            if (hit == null) {
+                return new CacheLookup(false, fingerprint);
+            }
+            List<StateEntry.Output> committed = item.commit();
+            committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
+            shared.checker().recordProcessed(file, fingerprint, committed);
+            shared.cache().restored(hit, request.outputDirectory());
+            shared.timings().record(itemIndex, ItemTimings.Status.RESTORED, System.nanoTime() - start);
+            synchronized (this) {
+                outputs += committed.size();
+                restored++;
+            }
+            shared.progress().itemDone();
+            return CacheLookup.RESTORED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            discard(item);
+            return new CacheLookup(false, fingerprint);
+        } catch (IOException | RuntimeException e) {
+            shared.log().warn("Could not restore " + file.relativePath() + " from the cache (" + e.getMessage() + "); processing it");
+            discard(item);
+            return new CacheLookup(false, fingerprint);
+        }
+    }
+
+    /** What a cache lookup found: a restored item, or the input's fingerprint it took, to be reused. */
+    private record CacheLookup(boolean restored, UpToDateChecker.InputFingerprint fingerprint) {
+        static final CacheLookup NOT_LOOKED_UP = new CacheLookup(false, null);
+        static final CacheLookup RESTORED = new CacheLookup(true, null);
+    }
+
+    /** @param known the input's fingerprint if the cache lookup took it already, or {@code null} */
+    private void processOne(ItemProcessor processor, int itemIndex, UpToDateChecker.InputFingerprint known) {
         ProcessingRequest request = shared.request();
         InputFile file = shared.items().get(itemIndex);
         String relativePath = file.relativePath();
-        WorkItem item = new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
-                shared.staging().directoryFor(itemIndex), shared.claims());
+        WorkItem item = newWorkItem(itemIndex);
         try {
             request.itemBudget().acquire();
             holdsBudget.set(true);
@@ -185,11 +250,14 @@ final class Worker implements Runnable {
         currentItem = item;
         try {
             shared.checker().releaseRecordedOutputs(file, shared.claims());
-            UpToDateChecker.InputFingerprint fingerprint = shared.checker().fingerprint(file);
+            UpToDateChecker.InputFingerprint fingerprint = known != null ? known : shared.checker().fingerprint(file);
             processor.process(item);
             List<StateEntry.Output> committed = item.commit();
             committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
             shared.checker().recordProcessed(file, fingerprint, committed);
+            if (fingerprint != null) {
+                shared.cache().store(relativePath, fingerprint.sha256(), request.outputDirectory(), committed);
+            }
             shared.timings().record(itemIndex, ItemTimings.Status.PROCESSED, System.nanoTime() - currentStart);
             synchronized (this) {
                 outputs += committed.size();

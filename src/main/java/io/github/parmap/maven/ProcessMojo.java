@@ -1,6 +1,7 @@
 package io.github.parmap.maven;
 
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.CacheSettings;
 import io.github.parmap.engine.CompiledProcessor;
 import io.github.parmap.engine.ConfigurationFingerprint;
 import io.github.parmap.engine.DurationSetting;
@@ -14,12 +15,15 @@ import io.github.parmap.engine.ProcessorDefinition;
 import io.github.parmap.engine.ProcessorLoadException;
 import io.github.parmap.engine.ProcessorResolver;
 import io.github.parmap.engine.ProcessorSource;
+import io.github.parmap.engine.RemoteCacheSettings;
+import io.github.parmap.engine.Shard;
 import io.github.parmap.engine.SourceProcessorCompiler;
 import io.github.parmap.engine.StagingArea;
 import io.github.parmap.engine.WorkerCount;
 import io.github.parmap.engine.builtin.BuiltinProcessors;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -47,6 +51,12 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -207,6 +217,81 @@ public class ProcessMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
     private boolean force;
 
+    /**
+     * Files the processor reads besides each item, such as a template or a configuration file: paths or
+     * Ant-style patterns relative to the project's base directory ({@code src/build/template.html},
+     * {@code src/build/config/**}), a directory meaning every file below it. Their content joins the
+     * configuration fingerprint, so that changing one redoes every item in an incremental build and leads
+     * to other cache keys. A processor that reads files not declared here can get stale results, from an
+     * incremental build and from the build cache alike. No user property.
+     */
+    @Parameter
+    private List<String> extraInputs;
+
+    /**
+     * Whether to use the local build cache: each item's outputs are stored under a key made of the input's
+     * relative path and content, the configuration (processor code, {@code parameters}, plugin version,
+     * {@code extraInputs}, includes, excludes and directories relative to the project) and a format
+     * version, and restored instead of processing the item again when another build, a clone of the project
+     * elsewhere or a build after {@code mvn clean}, meets the same key. Keys hold no absolute path.
+     */
+    @Parameter(property = PropertyNames.CACHE, defaultValue = "false")
+    private boolean cache;
+
+    /**
+     * The local build cache directory, shared by every project and build of the user. Default: a
+     * {@code parmap-cache} folder beside the local Maven repository, {@code ~/.m2/parmap-cache} for most.
+     * Several builds may use it at once.
+     */
+    @Parameter(property = PropertyNames.CACHE_DIRECTORY)
+    private File cacheDirectory;
+
+    /**
+     * The size the local build cache is kept under: bytes, or with a binary unit such as {@code 500M} or
+     * {@code 2G}. At the end of each build the least recently used entries are evicted until it fits.
+     */
+    @Parameter(property = PropertyNames.CACHE_MAX_SIZE, defaultValue = "2G")
+    private String cacheMaxSize;
+
+    /**
+     * The base URL of a remote build cache shared by machines, such as {@code http://cache.example.com/parmap/}:
+     * any HTTP server that answers {@code GET} with 200 or 404 and accepts {@code PUT}, for example nginx with
+     * its WebDAV module. Items are looked up there after the local cache (with {@code cache} on, a remote hit
+     * is kept locally too). Every downloaded output is checked against its SHA-256: a damaged entry is
+     * processed locally, with a WARNING. A server that answers with an error or cannot be reached is not used
+     * for the rest of the build, with one WARNING; the build never fails because of it. Default: none.
+     */
+    @Parameter(property = PropertyNames.REMOTE_CACHE_URL)
+    private String remoteCacheUrl;
+
+    /**
+     * Whether this build uploads the items it processes to the remote cache ({@code PUT}). Off by default,
+     * so that only trusted builds (typically CI on the main branch) write to the shared cache.
+     */
+    @Parameter(property = PropertyNames.REMOTE_CACHE_PUSH, defaultValue = "false")
+    private boolean remoteCachePush;
+
+    /**
+     * The id of the {@code <server>} in {@code settings.xml} whose {@code <username>} and {@code <password>}
+     * (encrypted passwords work too) are sent to the remote cache with HTTP Basic authentication. Without
+     * such a server, no credentials are sent.
+     */
+    @Parameter(property = PropertyNames.REMOTE_CACHE_SERVER_ID, defaultValue = "parmap-cache")
+    private String remoteCacheServerId;
+
+    /** Seconds to wait for the remote cache to accept a connection and to answer each request. */
+    @Parameter(property = PropertyNames.REMOTE_CACHE_TIMEOUT, defaultValue = "10")
+    private int remoteCacheTimeout;
+
+    /**
+     * Processes only one slice of the items: {@code K/N} (1 &le; K &le; N) keeps the items whose stable hash
+     * of relative path falls in slice K of N, the same on every machine. The N jobs of a CI matrix each run
+     * one slice with {@code remoteCachePush}, and a later build without {@code shard} restores every item from
+     * the remote cache. The items of other slices are treated as deselected in this build. Default: all items.
+     */
+    @Parameter(property = PropertyNames.SHARD)
+    private String shard;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -225,11 +310,15 @@ public class ProcessMojo extends AbstractMojo {
 
     private final ProjectDependenciesResolver dependenciesResolver;
     private final BuildContext buildContext;
+    private final SettingsDecrypter settingsDecrypter;
+    /** The configuration fingerprint, computed once for the incremental state and the cache keys alike. */
+    private String configurationFingerprint;
 
     @Inject
-    public ProcessMojo(ProjectDependenciesResolver dependenciesResolver, BuildContext buildContext) {
+    public ProcessMojo(ProjectDependenciesResolver dependenciesResolver, BuildContext buildContext, SettingsDecrypter settingsDecrypter) {
         this.dependenciesResolver = dependenciesResolver;
         this.buildContext = buildContext;
+        this.settingsDecrypter = settingsDecrypter;
     }
 
     @Override
@@ -248,6 +337,8 @@ public class ProcessMojo extends AbstractMojo {
         }
         int workerCount = parseWorkers();
         Duration timeout = parseItemTimeout();
+        Shard slice = parseShard();
+        configurationFingerprint = null; // a mojo instance may run again, with other files
         MavenRunLog log = new MavenRunLog(getLog());
         ProcessingResult result;
         String processorName;
@@ -264,6 +355,8 @@ public class ProcessMojo extends AbstractMojo {
                     .log(log)
                     .displayBase(project.getBasedir().toPath())
                     .incremental(incrementalSettings(lookup))
+                    .cache(cacheSettings(lookup))
+                    .shard(slice)
                     .outputListener(new BuildContextOutputListener(buildContext, outputDirectory.toPath(),
                             addResources ? Path.of(project.getBuild().getOutputDirectory()) : null, getLog()))
                     .build();
@@ -292,6 +385,17 @@ public class ProcessMojo extends AbstractMojo {
             Incremental.deleteState(stateDirectory);
             return null;
         }
+        return new Incremental(stateDirectory, configurationFingerprint(lookup), force);
+    }
+
+    /**
+     * @return the digest of everything besides an item's input that decides its outputs; directories and
+     *     extra inputs enter relative to the project's base directory, so clones at other paths agree
+     */
+    private String configurationFingerprint(ProcessorLookup lookup) throws IOException, MojoExecutionException {
+        if (configurationFingerprint != null) {
+            return configurationFingerprint;
+        }
         ConfigurationFingerprint fingerprint = new ConfigurationFingerprint()
                 .add("plugin", pluginVersion)
                 .add("processor", processor == null || processor.isBlank() ? null : processor.trim());
@@ -310,7 +414,98 @@ public class ProcessMojo extends AbstractMojo {
         for (Path entry : lookup.classpath()) {
             fingerprint.addContent("classpath", entry);
         }
-        return new Incremental(stateDirectory, fingerprint.toHex(), force);
+        if (extraInputs != null && !extraInputs.isEmpty()) {
+            fingerprint.add("extraInputs", extraInputs);
+            for (Map.Entry<String, Path> extra : ExtraInputs.resolve(project.getBasedir().toPath(), extraInputs).entrySet()) {
+                fingerprint.addContent("extraInput " + extra.getKey(), extra.getValue());
+            }
+        }
+        configurationFingerprint = fingerprint.toHex();
+        return configurationFingerprint;
+    }
+
+    /** @return the build cache settings, or {@code null} when neither the local nor the remote cache is on */
+    private CacheSettings cacheSettings(ProcessorLookup lookup) throws IOException, MojoExecutionException, InvalidConfigurationException {
+        String url = remoteCacheUrl == null || remoteCacheUrl.isBlank() ? null : remoteCacheUrl.trim();
+        if (!cache && url == null) {
+            return null;
+        }
+        Path localDirectory = null;
+        long maxSize = 0;
+        if (cache) {
+            localDirectory = cacheDirectory != null ? cacheDirectory.toPath() : defaultCacheDirectory();
+            maxSize = CacheSettings.parseSize(cacheMaxSize);
+        }
+        RemoteCacheSettings remote = null;
+        if (url != null) {
+            URI uri;
+            try {
+                uri = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new InvalidConfigurationException("remoteCacheUrl", url, "an http:// or https:// URL (" + e.getReason() + ")");
+            }
+            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
+                    || uri.getHost() == null) {
+                throw new InvalidConfigurationException("remoteCacheUrl", url, "an http:// or https:// URL, such as http://cache.example.com/parmap/");
+            }
+            if (remoteCacheTimeout < 1) {
+                throw new InvalidConfigurationException("remoteCacheTimeout", Integer.toString(remoteCacheTimeout), "a number of seconds, at least 1");
+            }
+            Server server = remoteCacheServer();
+            remote = new RemoteCacheSettings(uri, remoteCachePush, server == null ? null : server.getUsername(),
+                    server == null ? null : server.getPassword(), Duration.ofSeconds(remoteCacheTimeout));
+        }
+        if (slicedWithoutPush(remote)) {
+            getLog().warn("<shard> is set but <remoteCachePush> is not: the items of this slice are not shared with the other jobs");
+        }
+        return new CacheSettings(configurationFingerprint(lookup), localDirectory, maxSize, remote);
+    }
+
+    private boolean slicedWithoutPush(RemoteCacheSettings remote) {
+        return shard != null && !shard.isBlank() && (remote == null || !remote.push());
+    }
+
+    /** @return {@code parmap-cache} beside the local repository, in the user's Maven home */
+    private Path defaultCacheDirectory() {
+        String repository = session == null || session.getRequest() == null ? null : session.getRequest().getLocalRepositoryPath() == null
+                ? null : session.getRequest().getLocalRepositoryPath().getPath();
+        if (repository == null && session != null && session.getLocalRepository() != null) {
+            repository = session.getLocalRepository().getBasedir();
+        }
+        Path base = repository != null ? Path.of(repository).toAbsolutePath().getParent() : null;
+        return (base != null ? base : Path.of(System.getProperty("user.home"), ".m2")).resolve("parmap-cache");
+    }
+
+    /** @return the settings.xml server holding the remote cache's credentials, decrypted, or {@code null} */
+    private Server remoteCacheServer() throws MojoExecutionException {
+        Settings settings = session == null ? null : session.getSettings();
+        Server server = settings == null || remoteCacheServerId == null ? null : settings.getServer(remoteCacheServerId);
+        if (server == null) {
+            getLog().debug("No <server> with id " + remoteCacheServerId + " in settings.xml: no credentials for the remote cache");
+            return null;
+        }
+        if (settingsDecrypter == null) {
+            return server;
+        }
+        SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new MojoExecutionException("The password of <server> " + remoteCacheServerId + " in settings.xml, for the remote cache, "
+                        + "could not be decrypted: " + problem.getMessage());
+            }
+        }
+        return result.getServer() != null ? result.getServer() : server;
+    }
+
+    private Shard parseShard() throws MojoExecutionException {
+        if (shard == null || shard.isBlank()) {
+            return null;
+        }
+        try {
+            return Shard.parse(shard);
+        } catch (InvalidConfigurationException e) {
+            throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.SHARD + ")", e);
+        }
     }
 
     /** @return where this execution keeps its state and its compiled processor source */

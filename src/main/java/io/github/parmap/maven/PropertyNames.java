@@ -8,6 +8,14 @@ final class PropertyNames {
     static final String FORCE = "parmap.force";
     static final String ITEM_TIMEOUT = "parmap.itemTimeout";
     static final String INCREMENTAL = "parmap.incremental";
+    static final String CACHE = "parmap.cache";
+    static final String CACHE_DIRECTORY = "parmap.cacheDirectory";
+    static final String CACHE_MAX_SIZE = "parmap.cacheMaxSize";
+    static final String REMOTE_CACHE_URL = "parmap.remoteCacheUrl";
+    static final String REMOTE_CACHE_PUSH = "parmap.remoteCachePush";
+    static final String REMOTE_CACHE_SERVER_ID = "parmap.remoteCacheServerId";
+    static final String REMOTE_CACHE_TIMEOUT = "parmap.remoteCacheTimeout";
+    static final String SHARD = "parmap.shard";
 
     private PropertyNames() {}
 }
