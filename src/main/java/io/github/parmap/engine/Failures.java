@@ -1,5 +1,7 @@
 package io.github.parmap.engine;
 
+import java.nio.file.FileSystemException;
+
 /** Turns a processor's exception into the short text shown to users. */
 final class Failures {
     private Failures() {}
@@ -11,7 +13,7 @@ final class Failures {
      *     {@link PlainMessageException}
      */
     static String describe(Throwable thrown) {
-        String message = thrown.getMessage();
+        String message = thrown instanceof FileSystemException fileSystem ? printableMessage(fileSystem) : thrown.getMessage();
         if (message == null || message.isBlank()) {
             return thrown.getClass().getSimpleName();
         }
@@ -19,5 +21,20 @@ final class Failures {
             return message;
         }
         return thrown.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** The message of a file system error, such as {@code "/in/a b.txt: Permission denied"}, with its paths on one line. */
+    private static String printableMessage(FileSystemException thrown) {
+        if (thrown.getFile() == null) {
+            return thrown.getMessage();
+        }
+        StringBuilder message = new StringBuilder(PrintablePaths.printable(thrown.getFile()));
+        if (thrown.getOtherFile() != null) {
+            message.append(" -> ").append(PrintablePaths.printable(thrown.getOtherFile()));
+        }
+        if (thrown.getReason() != null) {
+            message.append(": ").append(thrown.getReason());
+        }
+        return message.toString();
     }
 }

@@ -68,7 +68,7 @@ final class InputScanner {
                             }
                         } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
                             // Following links, only a link whose target is missing is still seen as a link.
-                            log.warn("Skipping " + relative(file) + ": a symbolic link whose target does not exist");
+                            log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": a symbolic link whose target does not exist");
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -76,14 +76,15 @@ final class InputScanner {
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
                         if (failure instanceof FileSystemLoopException) {
-                            log.warn("Skipping " + relative(file) + ": a symbolic link that leads back to one of its own parent directories");
+                            log.warn("Skipping " + PrintablePaths.printable(relative(file))
+                                    + ": a symbolic link that leads back to one of its own parent directories");
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         if (file.equals(inputDirectory)) {
                             throw failure;
                         }
                         // A file deleted or made unreadable while scanning: not an item, but worth a word.
-                        log.warn("Skipping " + relative(file) + ": " + failure);
+                        log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": " + Failures.describe(failure));
                         return FileVisitResult.CONTINUE;
                     }
                 });

@@ -191,7 +191,7 @@ final class StateUpToDateChecker implements UpToDateChecker {
                 return false;
             }
         } catch (DirectoryNotEmptyException replacedByDirectory) {
-            log.warn("Not removing stale output " + normalized + ": a directory stands there now");
+            log.warn("Not removing stale output " + PrintablePaths.printable(normalized) + ": a directory stands there now");
             return false;
         }
         listener.deleted(file);

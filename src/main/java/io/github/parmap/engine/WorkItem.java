@@ -63,7 +63,7 @@ final class WorkItem implements Item {
             rejectedOutput = e;
             throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare output '" + relativeOutput + "': " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot prepare output '" + PrintablePaths.printable(relativeOutput) + "': " + e.getMessage(), e);
         }
     }
 
@@ -141,7 +141,7 @@ final class WorkItem implements Item {
         } catch (FileSystemException e) {
             // Name the output as the processor asked for it, not the staging path the file system saw.
             String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-            throw new IOException("output '" + output + "' cannot be committed: " + reason, e);
+            throw new IOException("output '" + PrintablePaths.printable(output) + "' cannot be committed: " + reason, e);
         }
     }
 
