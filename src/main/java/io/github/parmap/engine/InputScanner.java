@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Lists the items under an input directory: regular files the filter includes, following symbolic links,
- * never descending into the output directory, sorted by relative path so that every run sees the same
- * order.
+ * never descending into the output directory (nor the state directory), also where a link leads there, sorted
+ * by relative path so that every run sees the same order.
  */
 final class InputScanner {
     private final Path inputDirectory;
@@ -46,6 +46,9 @@ final class InputScanner {
     /** @return the items with the size and modification time the walk read for them, sorted by relative path */
     List<InputFile> scanFiles() throws IOException {
         List<InputFile> items = new ArrayList<>();
+        // Following links, the walk may reach these directories under other names: their file keys tell.
+        Object outputKey = fileKey(outputDirectory);
+        Object stateKey = fileKey(stateDirectory);
         Files.walkFileTree(inputDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -53,7 +56,9 @@ final class InputScanner {
                         if (dir.equals(inputDirectory)) {
                             return FileVisitResult.CONTINUE;
                         }
-                        if (dir.equals(outputDirectory) || dir.equals(stateDirectory) || !filter.mayIncludeFilesUnder(relative(dir))) {
+                        Object key = attrs.fileKey();
+                        if (dir.equals(outputDirectory) || dir.equals(stateDirectory) || (key != null && (key.equals(outputKey) || key.equals(stateKey)))
+                                || !filter.mayIncludeFilesUnder(relative(dir))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         return FileVisitResult.CONTINUE;
@@ -90,6 +95,18 @@ final class InputScanner {
                 });
         items.sort(Comparator.comparing(InputFile::relativePath));
         return items;
+    }
+
+    /** @return the directory's file key (device and inode on Unix), or {@code null} if it does not exist or has none */
+    private static Object fileKey(Path directory) {
+        if (directory == null) {
+            return null;
+        }
+        try {
+            return Files.readAttributes(directory, BasicFileAttributes.class).fileKey();
+        } catch (IOException notThere) {
+            return null;
+        }
     }
 
     private String relative(Path path) {
