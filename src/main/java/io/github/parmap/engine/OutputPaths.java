@@ -10,10 +10,22 @@ final class OutputPaths {
     /**
      * @param requested the path as the processor gave it
      * @return the normalized, {@code '/'}-separated relative path
-     * @throws IllegalArgumentException if the path is empty, absolute, leads outside the output directory
-     *     or into parmap's staging directory
+     * @throws IllegalArgumentException if the path is empty, absolute, contains a backslash, leads outside
+     *     the output directory or into parmap's staging directory
      */
     static String normalize(String requested) {
+        return normalize(requested, false);
+    }
+
+    /**
+     * @param requested the path as the processor gave it
+     * @param backslashIsAName whether a backslash is an ordinary character of a name here: on a file system
+     *     whose separator is {@code '/'}, an input's own name may contain one, and its outputs may too
+     * @return the normalized, {@code '/'}-separated relative path
+     * @throws IllegalArgumentException if the path is empty, absolute, contains a backslash that is not
+     *     allowed, leads outside the output directory or into parmap's staging directory
+     */
+    static String normalize(String requested, boolean backslashIsAName) {
         if (requested == null || requested.isBlank()) {
             throw new PlainMessageException("output path must not be empty");
         }
@@ -24,7 +36,7 @@ final class OutputPaths {
         } catch (InvalidPathException e) {
             throw new PlainMessageException("output path '" + shown + "' is not a valid path: " + e.getReason());
         }
-        if (requested.indexOf('\\') >= 0) {
+        if (requested.indexOf('\\') >= 0 && !(backslashIsAName && path.getFileSystem().getSeparator().equals("/"))) {
             throw new PlainMessageException("output path '" + shown + "' contains a backslash; separate directories with '/'");
         }
         if (path.isAbsolute() || path.getRoot() != null || requested.startsWith("/")) {

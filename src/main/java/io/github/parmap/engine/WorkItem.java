@@ -50,7 +50,8 @@ final class WorkItem implements Item {
     @Override
     public Path output(String relativeOutput) {
         try {
-            String output = OutputPaths.normalize(relativeOutput);
+            // A backslash is caught as a Windows habit, unless the input's own name has one (Linux, macOS allow it).
+            String output = OutputPaths.normalize(relativeOutput, relativePath.indexOf('\\') >= 0);
             Path staged = stagedOutputs.get(output);
             if (staged == null) {
                 claims.claim(output, relativePath);
