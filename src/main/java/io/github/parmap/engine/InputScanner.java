@@ -5,6 +5,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -65,10 +66,11 @@ final class InputScanner {
                     }
 
                     @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                         if (attrs.isRegularFile()) {
                             String relativePath = relative(file);
                             if (filter.includesFile(relativePath)) {
+                                checkNameReadsBack(file, relativePath);
                                 items.add(new InputFile(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime())));
                             }
                         } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
@@ -95,6 +97,26 @@ final class InputScanner {
                 });
         items.sort(Comparator.comparing(InputFile::relativePath));
         return items;
+    }
+
+    /**
+     * Items travel as text, so a file name must survive the trip from the file system's bytes to text and
+     * back. It does not when the bytes are not valid in the JVM's file name encoding: a UTF-8 name while
+     * Maven runs in the C or POSIX locale (where Java reads names as ASCII), or a Latin-1 name on a UTF-8
+     * system. Such a file could be neither read nor named, so the run stops before any item, saying what to do.
+     */
+    private void checkNameReadsBack(Path file, String relativePath) throws IOException {
+        boolean readsBack;
+        try {
+            readsBack = relativePath.indexOf('\uFFFD') < 0 || inputDirectory.resolve(relativePath).equals(file);
+        } catch (InvalidPathException unmappable) {
+            readsBack = false;
+        }
+        if (!readsBack) {
+            throw new IOException("the name of the file " + PrintablePaths.printable(relativePath) + " is not valid in this JVM's file name encoding ("
+                    + System.getProperty("sun.jnu.encoding", "unknown") + "), so it cannot be read by that name; rename the file, or run "
+                    + "Maven in a locale whose encoding holds the name, such as LANG=C.UTF-8");
+        }
     }
 
     /** @return the directory's file key (device and inode on Unix), or {@code null} if it does not exist or has none */

@@ -172,6 +172,28 @@ class OddFilesTest {
         assertEquals(List.of("same\nout"), Trees.files(output));
     }
 
+    /**
+     * A name whose bytes are not valid in the JVM's file name encoding (here: a Latin-1 name on a UTF-8
+     * system; the same happens to UTF-8 names when Maven runs in the C locale, where Java reads names as
+     * ASCII) cannot be read by its name: the run stops before any item, naming the file and the remedy.
+     */
+    @Test
+    void nameNotValidInTheFileNameEncodingStopsTheRunSayingWhatToDo() throws Exception {
+        Assumptions.assumeTrue(!"ISO-8859-1".equals(System.getProperty("sun.jnu.encoding")), "Latin-1 names are valid in this JVM");
+        Trees.write(input(), "ok.txt", "fine");
+        Process printf = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'latin1-\\351.txt')\"").directory(input().toFile())
+                .redirectErrorStream(true).start();
+        Assumptions.assumeTrue(printf.waitFor() == 0, "no POSIX shell to make a file with a Latin-1 name");
+
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> run(Labels.class, new RecordingLog()));
+
+        assertTrue(e.getMessage().startsWith("the name of the file latin1-\uFFFD.txt is not valid in this JVM's file name encoding ("),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("rename the file, or run Maven in a locale whose encoding holds the name, such as LANG=C.UTF-8"),
+                e.getMessage());
+        assertFalse(Files.exists(output), "no item ran");
+    }
+
     // ---- contents ----
 
     @Test
