@@ -36,7 +36,9 @@ public interface Item {
      *
      * @param relativePath the output's path relative to the output directory, with {@code '/'} between
      *     directories on every operating system, for example {@code "images/logo.webp"}; it must stay inside
-     *     the output directory (no absolute path, no {@code ".."} leading outside) and contain no backslash
+     *     the output directory (no absolute path, no {@code ".."} leading outside) and contain no backslash,
+     *     unless the input's own name has one (Linux and macOS allow it in names), so that {@link #output()}
+     *     and names derived from the input's work for every input
      * @return the path to write the output to; it is committed when {@code process} returns normally
      * @throws IllegalArgumentException if {@code relativePath} is empty, absolute, contains a backslash or
      *     leads outside the output directory, or if another item of the same run already writes that output;

@@ -1,5 +1,7 @@
 package io.github.parmap.engine;
 
+import java.nio.file.FileSystemException;
+
 /** Turns a processor's exception into the short text shown to users. */
 final class Failures {
     private Failures() {}
@@ -20,7 +22,7 @@ final class Failures {
     }
 
     static String describe(Throwable thrown) {
-        String message = thrown.getMessage();
+        String message = thrown instanceof FileSystemException fileSystem ? printableMessage(fileSystem) : thrown.getMessage();
         if (message == null || message.isBlank()) {
             return thrown.getClass().getSimpleName();
         }
@@ -32,5 +34,20 @@ final class Failures {
                     + " (no further file was started; give the build more memory, e.g. MAVEN_OPTS=-Xmx4g)";
         }
         return thrown.getClass().getSimpleName() + ": " + message;
+    }
+
+    /** The message of a file system error, such as {@code "/in/a b.txt: Permission denied"}, with its paths on one line. */
+    private static String printableMessage(FileSystemException thrown) {
+        if (thrown.getFile() == null) {
+            return thrown.getMessage();
+        }
+        StringBuilder message = new StringBuilder(PrintablePaths.printable(thrown.getFile()));
+        if (thrown.getOtherFile() != null) {
+            message.append(" -> ").append(PrintablePaths.printable(thrown.getOtherFile()));
+        }
+        if (thrown.getReason() != null) {
+            message.append(": ").append(thrown.getReason());
+        }
+        return message.toString();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,8 +16,8 @@ import java.util.List;
 
 /**
  * Lists the items under an input directory: regular files the filter includes, following symbolic links,
- * never descending into the output directory, sorted by relative path so that every run sees the same
- * order.
+ * never descending into the output directory (nor the state directory), also where a link leads there, sorted
+ * by relative path so that every run sees the same order.
  */
 final class InputScanner {
     private final Path inputDirectory;
@@ -46,6 +47,9 @@ final class InputScanner {
     /** @return the items with the size and modification time the walk read for them, sorted by relative path */
     List<InputFile> scanFiles() throws IOException {
         List<InputFile> items = new ArrayList<>();
+        // Following links, the walk may reach these directories under other names: their file keys tell.
+        Object outputKey = fileKey(outputDirectory);
+        Object stateKey = fileKey(stateDirectory);
         Files.walkFileTree(inputDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -53,22 +57,25 @@ final class InputScanner {
                         if (dir.equals(inputDirectory)) {
                             return FileVisitResult.CONTINUE;
                         }
-                        if (dir.equals(outputDirectory) || dir.equals(stateDirectory) || !filter.mayIncludeFilesUnder(relative(dir))) {
+                        Object key = attrs.fileKey();
+                        if (dir.equals(outputDirectory) || dir.equals(stateDirectory) || (key != null && (key.equals(outputKey) || key.equals(stateKey)))
+                                || !filter.mayIncludeFilesUnder(relative(dir))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                         if (attrs.isRegularFile()) {
                             String relativePath = relative(file);
                             if (filter.includesFile(relativePath)) {
+                                checkNameReadsBack(file, relativePath);
                                 items.add(new InputFile(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime())));
                             }
                         } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
                             // Following links, only a link whose target is missing is still seen as a link.
-                            log.warn("Skipping " + relative(file) + ": a symbolic link whose target does not exist");
+                            log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": a symbolic link whose target does not exist");
                         }
                         return FileVisitResult.CONTINUE;
                     }
@@ -76,19 +83,52 @@ final class InputScanner {
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
                         if (failure instanceof FileSystemLoopException) {
-                            log.warn("Skipping " + relative(file) + ": a symbolic link that leads back to one of its own parent directories");
+                            log.warn("Skipping " + PrintablePaths.printable(relative(file))
+                                    + ": a symbolic link that leads back to one of its own parent directories");
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         if (file.equals(inputDirectory)) {
                             throw failure;
                         }
                         // A file deleted or made unreadable while scanning: not an item, but worth a word.
-                        log.warn("Skipping " + relative(file) + ": " + failure);
+                        log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": " + Failures.describe(failure));
                         return FileVisitResult.CONTINUE;
                     }
                 });
         items.sort(Comparator.comparing(InputFile::relativePath));
         return items;
+    }
+
+    /**
+     * Items travel as text, so a file name must survive the trip from the file system's bytes to text and
+     * back. It does not when the bytes are not valid in the JVM's file name encoding: a UTF-8 name while
+     * Maven runs in the C or POSIX locale (where Java reads names as ASCII), or a Latin-1 name on a UTF-8
+     * system. Such a file could be neither read nor named, so the run stops before any item, saying what to do.
+     */
+    private void checkNameReadsBack(Path file, String relativePath) throws IOException {
+        boolean readsBack;
+        try {
+            readsBack = relativePath.indexOf('\uFFFD') < 0 || inputDirectory.resolve(relativePath).equals(file);
+        } catch (InvalidPathException unmappable) {
+            readsBack = false;
+        }
+        if (!readsBack) {
+            throw new IOException("the name of the file " + PrintablePaths.printable(relativePath) + " is not valid in this JVM's file name encoding ("
+                    + System.getProperty("sun.jnu.encoding", "unknown") + "), so it cannot be read by that name; rename the file, or run "
+                    + "Maven in a locale whose encoding holds the name, such as LANG=C.UTF-8");
+        }
+    }
+
+    /** @return the directory's file key (device and inode on Unix), or {@code null} if it does not exist or has none */
+    private static Object fileKey(Path directory) {
+        if (directory == null) {
+            return null;
+        }
+        try {
+            return Files.readAttributes(directory, BasicFileAttributes.class).fileKey();
+        } catch (IOException notThere) {
+            return null;
+        }
     }
 
     private String relative(Path path) {

@@ -8,8 +8,12 @@ package io.github.parmap.engine;
  */
 public record ItemFailure(String relativePath, Throwable cause) {
 
-    /** @return the item's path and the short reason, for example {@code "data/b.csv: NumberFormatException: For input string: \"x\""} */
+    /**
+     * @return the item's path and the short reason, for example
+     *     {@code "data/b.csv: NumberFormatException: For input string: \"x\""}; the path is shown on one line
+     *     even if the file's name holds a line break (see {@link PrintablePaths#printable})
+     */
     public String describe() {
-        return relativePath + ": " + Failures.describe(cause);
+        return PrintablePaths.printable(relativePath) + ": " + Failures.describe(cause);
     }
 }

@@ -37,7 +37,8 @@ final class OutputClaims {
         private static final long serialVersionUID = 1L;
 
         OutputConflictException(String output, String firstItem, String secondItem) {
-            super("output '" + output + "' is written by both '" + firstItem + "' and '" + secondItem
+            super("output '" + PrintablePaths.printable(output) + "' is written by both '" + PrintablePaths.printable(firstItem) + "' and '"
+                    + PrintablePaths.printable(secondItem)
                     + "'; each output path may come from one input only");
         }
     }

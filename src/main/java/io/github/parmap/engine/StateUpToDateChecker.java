@@ -181,7 +181,7 @@ final class StateUpToDateChecker implements UpToDateChecker {
     private boolean deleteStaleOutput(String output) throws IOException {
         String normalized;
         try {
-            normalized = OutputPaths.normalize(output);
+            normalized = OutputPaths.normalize(output, true); // recorded as committed, so its backslashes were allowed
         } catch (IllegalArgumentException notOurs) {
             return false; // never follow a damaged state outside the output directory
         }
@@ -191,7 +191,7 @@ final class StateUpToDateChecker implements UpToDateChecker {
                 return false;
             }
         } catch (DirectoryNotEmptyException replacedByDirectory) {
-            log.warn("Not removing stale output " + normalized + ": a directory stands there now");
+            log.warn("Not removing stale output " + PrintablePaths.printable(normalized) + ": a directory stands there now");
             return false;
         }
         listener.deleted(file);

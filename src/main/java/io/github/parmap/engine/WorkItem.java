@@ -59,7 +59,8 @@ final class WorkItem implements Item {
             throw new IllegalStateException("the item timed out; it can write no more outputs");
         }
         try {
-            String output = OutputPaths.normalize(relativeOutput);
+            // A backslash is caught as a Windows habit, unless the input's own name has one (Linux, macOS allow it).
+            String output = OutputPaths.normalize(relativeOutput, relativePath.indexOf('\\') >= 0);
             Path staged = stagedOutputs.get(output);
             if (staged == null) {
                 claims.claim(output, relativePath);
@@ -72,7 +73,7 @@ final class WorkItem implements Item {
             rejectedOutput = e;
             throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare output '" + relativeOutput + "': " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot prepare output '" + PrintablePaths.printable(relativeOutput) + "': " + e.getMessage(), e);
         }
     }
 
@@ -153,7 +154,7 @@ final class WorkItem implements Item {
         } catch (FileSystemException e) {
             // Name the output as the processor asked for it, not the staging path the file system saw.
             String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-            throw new IOException("output '" + output + "' cannot be committed: " + reason, e);
+            throw new IOException("output '" + PrintablePaths.printable(output) + "' cannot be committed: " + reason, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.parmap.engine;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +22,7 @@ public final class WorkerCount {
     /**
      * @param setting the value as configured, for example {@code "1C"}
      * @param cores the number of cores to multiply, usually {@link Runtime#availableProcessors()}
-     * @return the number of workers, at least 1; a multiple of cores is rounded to the nearest whole number
+     * @return the number of workers, at least 1; a multiple of cores is rounded to the nearest whole number, half up
      * @throws InvalidConfigurationException if the setting has neither form, or asks for no workers
      */
     public static int parse(String setting, int cores) throws InvalidConfigurationException {
@@ -31,9 +33,11 @@ public final class WorkerCount {
                 return count;
             }
         } else if (PER_CORE.matcher(value).matches()) {
-            double factor = Double.parseDouble(value.substring(0, value.length() - 1));
-            if (factor > 0) {
-                return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(factor * cores)));
+            // Exact decimal arithmetic: 0.7C on 45 cores is 31.5, which rounds to 32 (31 in binary floating point).
+            BigDecimal factor = new BigDecimal(value.substring(0, value.length() - 1));
+            if (factor.signum() > 0) {
+                BigDecimal count = factor.multiply(BigDecimal.valueOf(cores)).setScale(0, RoundingMode.HALF_UP);
+                return count.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) >= 0 ? Integer.MAX_VALUE : Math.max(1, count.intValue());
             }
         }
         throw new InvalidConfigurationException(PARAMETER, setting, ACCEPTED);

@@ -1,6 +1,7 @@
 package io.github.parmap.maven;
 
 import io.github.parmap.engine.ItemFailure;
+import io.github.parmap.engine.PrintablePaths;
 import io.github.parmap.engine.ProcessingResult;
 import io.github.parmap.engine.ProcessorFailure;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,7 +38,7 @@ final class FailureReport {
             exception.addSuppressed(new ItemFailedException(failure.message(), failure.cause()));
         }
         for (ItemFailure failure : result.failures()) {
-            exception.addSuppressed(new ItemFailedException(failure.relativePath(), failure.cause()));
+            exception.addSuppressed(new ItemFailedException(PrintablePaths.printable(failure.relativePath()), failure.cause()));
         }
         return exception;
     }

@@ -54,6 +54,15 @@ class OutputPathsTest {
     }
 
     @Test
+    void backslashIsRejectedUnlessTheInputsOwnNameHasOne() {
+        assertThrows(IllegalArgumentException.class, () -> OutputPaths.normalize("sub\\a.png"));
+        assertThrows(IllegalArgumentException.class, () -> OutputPaths.normalize("sub\\a.png", false));
+        if (root.getFileSystem().getSeparator().equals("/")) {
+            assertEquals("back\\slash.txt.gz", OutputPaths.normalize("back\\slash.txt.gz", true));
+        }
+    }
+
+    @Test
     void rejectsNull() {
         assertThrows(IllegalArgumentException.class, () -> OutputPaths.normalize(null));
     }
@@ -65,6 +74,7 @@ class OutputPathsTest {
         "/abs         | is absolute",
         "''           | must not be empty",
         ".parmap-staging/x | reserves for itself",
+        "sub\\x            | contains a backslash",
     })
     void itemAskingForAForbiddenOutputFailsWithAClearMessage(String requested, String explanation) throws Exception {
         Path input = Files.createDirectories(root.resolve("work/in"));

@@ -27,6 +27,9 @@ class WorkerCountTest {
         "1.5C,  4,  6",
         "0.5C,  5,  3",
         ".5C,   8,  4",
+        "0.7C,  45, 32",
+        "0.29C, 50, 15",
+        "2.3C,  25, 58",
     })
     void acceptsWholeNumbersAndMultiplesOfCores(String setting, int cores, int expected) throws InvalidConfigurationException {
         assertEquals(expected, WorkerCount.parse(setting, cores));

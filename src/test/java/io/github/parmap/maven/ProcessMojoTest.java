@@ -195,6 +195,124 @@ class ProcessMojoTest {
         assertWorkersRejected(mojo, "0C");
     }
 
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "workers", value = "-1")
+    void negativeWorkersIsRejectedNamingTheParameter(ProcessMojo mojo) throws Exception {
+        assertWorkersRejected(mojo, "-1");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "workers", value = "1.5")
+    void fractionalWorkersWithoutCIsRejectedNamingTheParameter(ProcessMojo mojo) throws Exception {
+        assertWorkersRejected(mojo, "1.5");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "io.github.parmap.maven.ProcessMojoTest$AbstractProcessor")
+    void abstractProcessorClassIsRejectedInOneLine(ProcessMojo mojo) throws Exception {
+        assertProcessorRejected(mojo, "<processor> class io.github.parmap.maven.ProcessMojoTest$AbstractProcessor cannot be used as a processor: "
+                + "it is abstract; name a concrete class");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "io.github.parmap.maven.ProcessMojoTest$NoUsableConstructor")
+    void processorWithoutAUsableConstructorIsRejectedInOneLine(ProcessMojo mojo) throws Exception {
+        assertProcessorRejected(mojo, "<processor> class io.github.parmap.maven.ProcessMojoTest$NoUsableConstructor cannot be used as a processor: "
+                + "it has no public constructor taking a io.github.parmap.ProcessorContext, and no public no-argument constructor");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "Gzip")
+    void misspelledBuiltinIsRejectedListingTheBuiltins(ProcessMojo mojo) throws Exception {
+        MojoExecutionException e = assertProcessorRejected(mojo, null);
+        assertTrue(e.getMessage().startsWith("<processor> must be the fully qualified name of a processor class (such as com.example.Thumbnailer) "
+                + "or a built-in processor ("), e.getMessage());
+        assertTrue(e.getMessage().contains(" gzip,"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("was: 'Gzip'"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "io.github.parmap.maven.ProcessMojoTest$ThrowsInConstructor")
+    @MojoParameter(name = "workers", value = "3")
+    void processorWhoseConstructorThrowsFailsOnceWithItsMessageAndProcessesNothing(ProcessMojo mojo) throws Exception {
+        writeInputs("a.txt", "b.txt", "c.txt");
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals("processor io.github.parmap.maven.ProcessMojoTest$ThrowsInConstructor could not be created: "
+                + "IllegalStateException: no licence key configured", lines.get(0), e.getMessage());
+        assertEquals(1, lines.stream().filter(line -> line.contains("could not be created")).count(),
+                "three workers failed alike; the message says it once: " + e.getMessage());
+        assertEquals(Set.of(), filesUnder(outputDirectory));
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "outputDirectory", value = "${project.basedir}/src/main/resources")
+    void outputDirectoryEqualToInputDirectoryIsRejectedInOneLine(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("<outputDirectory> must be a directory other than <inputDirectory>, so that outputs are never read back as inputs, was: '"
+                + inputDirectory + "'", e.getMessage());
+        assertEquals(Set.of("index.html"), filesUnder(inputDirectory), "nothing is written into the input directory");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "inputDirectory", value = "${project.basedir}/src/main/resources/index.html")
+    void inputDirectoryThatIsAFileIsRejectedInOneLine(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("<inputDirectory> must be a directory, was: '" + inputDirectory.resolve("index.html") + "'", e.getMessage());
+        assertFalse(Files.exists(outputDirectory));
+    }
+
+    private static final String INCLUDES_MATCHING_NOTHING_POM = """
+            <project>
+              <build>
+                <plugins>
+                  <plugin>
+                    <artifactId>parmap-maven-plugin</artifactId>
+                    <configuration>
+                      <processor>gzip</processor>
+                      <includes>
+                        <include>**/*.png</include>
+                      </includes>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    @Test
+    @InjectMojo(goal = GOAL, pom = INCLUDES_MATCHING_NOTHING_POM)
+    void includesThatMatchNothingSucceedWithOneInfoLine(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html", "css/site.css");
+
+        mojo.execute();
+
+        assertEquals(List.of("No files to process in src/main/resources (none match the includes and excludes)"), log.messages(Level.INFO));
+        assertEquals(List.of(), log.messages(Level.WARN));
+        assertEquals(List.of(), log.messages(Level.ERROR));
+        assertEquals(Set.of(), filesUnder(outputDirectory));
+    }
+
     /** {@code mvn -Dparmap.workers=banana}: the user property reaches the goal and the message names it. */
     @Nested
     class WorkersFromTheCommandLine {
@@ -607,6 +725,27 @@ class ProcessMojoTest {
         }
     }
 
+    /** A processor class that cannot be instantiated. */
+    public abstract static class AbstractProcessor implements ItemProcessor {}
+
+    /** A processor whose only constructor takes something parmap cannot give. */
+    public static final class NoUsableConstructor implements ItemProcessor {
+        public NoUsableConstructor(String name) {}
+
+        @Override
+        public void process(Item item) {}
+    }
+
+    /** A processor whose constructor throws, as one whose setup is missing does. */
+    public static final class ThrowsInConstructor implements ItemProcessor {
+        public ThrowsInConstructor() {
+            throw new IllegalStateException("no licence key configured");
+        }
+
+        @Override
+        public void process(Item item) {}
+    }
+
     /** Writes {@code REL.parameters} holding the processor's parameters, sorted by name. */
     public static final class WritesItsParameters implements ItemProcessor {
         private final Map<String, String> parameters;
@@ -632,8 +771,23 @@ class ProcessMojoTest {
                 () -> assertTrue(e.getMessage().contains("<workers>"), e.getMessage()),
                 () -> assertTrue(e.getMessage().contains("parmap.workers"), e.getMessage()),
                 () -> assertTrue(e.getMessage().contains("'" + value + "'"), e.getMessage()),
-                () -> assertTrue(e.getMessage().contains("1C"), "names an accepted form: " + e.getMessage()));
+                () -> assertTrue(e.getMessage().contains("1C"), "names an accepted form: " + e.getMessage()),
+                () -> assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage()));
         assertFalse(Files.exists(outputDirectory), "nothing is written when the configuration is wrong");
+    }
+
+    /** The goal fails before any file is touched, with one line; {@code expected} is that line, or {@code null} to check it elsewhere. */
+    private MojoExecutionException assertProcessorRejected(ProcessMojo mojo, String expected) throws IOException {
+        writeInputs("index.html");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        if (expected != null) {
+            assertEquals(expected, e.getMessage());
+        }
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertFalse(Files.exists(outputDirectory), "nothing is written when the processor cannot be used");
+        return e;
     }
 
     /** The relative paths of the failure lines ({@code "  PATH: message"}) of a failure message, in order. */
