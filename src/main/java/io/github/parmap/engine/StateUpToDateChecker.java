@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -34,17 +35,18 @@ final class StateUpToDateChecker implements UpToDateChecker {
     private final boolean force;
     private final OutputListener listener;
     private final RunLog log;
-    private final int unchanged;
+    /** Inputs with their recorded size: the candidates for being up to date. */
+    private final List<String> sameSize;
 
     private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, boolean force, OutputListener listener,
-            RunLog log, int unchanged) {
+            RunLog log, List<String> sameSize) {
         this.state = state;
         this.inputDirectory = inputDirectory;
         this.outputDirectory = outputDirectory;
         this.force = force;
         this.listener = listener;
         this.log = log;
-        this.unchanged = unchanged;
+        this.sameSize = sameSize;
     }
 
     /**
@@ -55,12 +57,12 @@ final class StateUpToDateChecker implements UpToDateChecker {
         BuildState state = BuildState.open(settings.stateDirectory(), settings.configurationFingerprint(), request.log());
         try {
             Set<String> present = new HashSet<>(scanned.size() * 2);
-            int unchanged = 0;
+            List<String> sameSize = new ArrayList<>();
             for (InputFile file : scanned) {
                 present.add(file.relativePath());
                 StateEntry entry = state.entry(file.relativePath());
                 if (!settings.force() && entry != null && entry.size() == file.size()) {
-                    unchanged++; // same size: most likely up to date, which the workers confirm
+                    sameSize.add(file.relativePath()); // most likely up to date, which the workers confirm
                 }
             }
             for (String input : state.inputs()) {
@@ -73,7 +75,7 @@ final class StateUpToDateChecker implements UpToDateChecker {
                         + "directories or plugin version): every file is processed again");
             }
             return new StateUpToDateChecker(state, request.inputDirectory(), request.outputDirectory(), settings.force(),
-                    request.outputListener(), request.log(), unchanged);
+                    request.outputListener(), request.log(), sameSize);
         } catch (IOException | RuntimeException e) {
             state.close();
             throw e;
@@ -82,7 +84,7 @@ final class StateUpToDateChecker implements UpToDateChecker {
 
     @Override
     public int unchangedCount() {
-        return unchanged;
+        return sameSize.size();
     }
 
     @Override
@@ -90,9 +92,10 @@ final class StateUpToDateChecker implements UpToDateChecker {
         if (force) {
             return;
         }
-        for (String input : state.inputs()) {
+        // Only the candidates: an input of another size, or of another configuration, is redone for sure, and
+        // its outputs may well move to another input in the same build.
+        for (String input : sameSize) {
             StateEntry entry = state.entry(input);
-            // Entries of another configuration are all redone; their outputs may well move between inputs.
             if (entry != null && entry.size() != StateEntry.UNKNOWN) {
                 entry.outputs().forEach(output -> claims.reserve(output.path(), input));
             }
