@@ -6,6 +6,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -50,13 +51,24 @@ public final class StagingArea implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs while the JVM shuts down, when workers may still be staging items: a worker that creates an item's
+     * directory during the walk makes the removal fail, so it is walked again. Once the run directory is gone,
+     * no worker can create it again ({@link WorkItem} creates its own directory only, not its parents).
+     */
     private void removeQuietly() {
+        for (int attempt = 1; attempt <= ATTEMPTS && Files.exists(runDirectory, LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try {
+                deleteTree(runDirectory);
+            } catch (IOException | RuntimeException stagedMeanwhile) {
+                // a worker staged an item during the walk: walk again
+            }
+        }
         try {
-            deleteTree(runDirectory);
             Files.deleteIfExists(ownerFile);
             Files.deleteIfExists(root);
         } catch (IOException | RuntimeException leftForTheNextRun) {
-            // a worker may still be writing; the next run removes what is left
+            // another run stages here too, or a worker outran every attempt; the next run removes what is left
         }
     }
 

@@ -133,7 +133,9 @@ final class WorkItem implements Item {
      */
     private Path stage(String output) throws IOException {
         if (stagedOutputs.isEmpty()) {
-            Files.createDirectories(stagingDirectory);
+            // Not createDirectories: once the run's staging area is removed (the build was stopped), nothing
+            // may bring it back.
+            Files.createDirectory(stagingDirectory);
         }
         String fileName = output.substring(output.lastIndexOf('/') + 1);
         if (stagedNames.add(fileName)) {

@@ -2,8 +2,10 @@ package io.github.parmap.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,6 +49,20 @@ class StagingAreaTest {
             assertEquals("busy", Files.readString(otherItem.resolve("in-progress.txt")));
         }
         assertFalse(Files.exists(output.resolve(StagingArea.DIRECTORY_NAME)), "the last run out removes the staging root");
+    }
+
+    @Test
+    void itemStagingAfterTheStagingAreaIsRemovedCannotBringItBack(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("out");
+        Path itemDirectory;
+        try (StagingArea staging = StagingArea.open(output)) {
+            itemDirectory = staging.directoryFor(0);
+        }
+        // As when the build is stopped: the staging area is gone while a worker still starts an item.
+        WorkItem late = new WorkItem(dir.resolve("in/a.txt"), "a.txt", output, itemDirectory, new OutputClaims());
+
+        assertThrows(UncheckedIOException.class, () -> late.output("a.txt"));
+        assertFalse(Files.exists(output.resolve(StagingArea.DIRECTORY_NAME)));
     }
 
     private static long finishedProcessId() throws Exception {
