@@ -7,12 +7,6 @@ final class Failures {
     private Failures() {}
 
     /**
-     * @param thrown what a processor threw
-     * @return the exception's simple class name and message, for example
-     *     {@code "NumberFormatException: For input string: \"x\""}; the message alone for parmap's own
-     *     {@link PlainMessageException}
-     */
-    /**
      * @return whether the JVM may be unfit to go on after this was thrown, so that no further item should
      *     start: running out of memory, or a failure inside the JVM itself. A stack overflow or a missing
      *     class fails its item only.
@@ -21,6 +15,12 @@ final class Failures {
         return thrown instanceof OutOfMemoryError || thrown instanceof InternalError || thrown instanceof UnknownError;
     }
 
+    /**
+     * @param thrown what a processor threw
+     * @return the exception's simple class name and message, for example
+     *     {@code "NumberFormatException: For input string: \"x\""}; the message alone for parmap's own
+     *     {@link PlainMessageException}
+     */
     static String describe(Throwable thrown) {
         String message = thrown instanceof FileSystemException fileSystem ? printableMessage(fileSystem) : thrown.getMessage();
         if (message == null || message.isBlank()) {
