@@ -24,7 +24,8 @@ ids.each { id ->
     assert section(builds[2], id) =~ /(?m)^\[INFO\] 3 files up to date, 0 processed \(\d+\.\d\d s\)$/
     assert new File(basedir, "target/parmap/${id}/state.bin").isFile() : "execution ${id} keeps its own state"
 }
-assert !builds.any { it.contains('[WARNING]') }
+// No warning from parmap (Maven's own notes about unsigned downloads into the test repository do not count).
+assert !builds.any { build -> build.readLines().any { it.startsWith('[WARNING]') && !it.contains('integrity') && !it.contains('Checksum') } }
 
 def relativeFiles = { File root ->
     def files = []
