@@ -4,6 +4,7 @@ writes a Markdown report. Run it through bench/run.sh; see bench/README.md."""
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -295,14 +296,23 @@ def main(argv):
     parser = argparse.ArgumentParser(description="Runs the parmap benchmark suite; see bench/README.md.")
     parser.add_argument("--quick", action="store_true", help="small data sets, 2 repetitions, no 200,000-file set")
     parser.add_argument("--reps", type=int, help="repetitions of every workload (default 5, quick 2)")
-    parser.add_argument("--slow-reps", type=int, help="repetitions of the slow workloads (default: --reps)")
+    parser.add_argument("--slow-reps", type=int, help="repetitions of the slow copy group (default: --reps)")
     parser.add_argument("--mem-reps", type=int, default=2,
                         help="runs of the 200,000-file memory workload, no warm-up (default 2: each takes minutes)")
     parser.add_argument("--work", default=os.path.join(BENCH, "work"), help="scratch directory (default bench/work)")
     parser.add_argument("--output", help="report to write (default bench/RESULTS.md, quick: WORK/RESULTS-quick.md)")
     parser.add_argument("--keep", action="store_true", help="keep generated data and projects afterwards")
     parser.add_argument("--no-200k", action="store_true", help="leave out the 200,000-file memory workload")
+    parser.add_argument("--report-only", metavar="RAW_JSON",
+                        help="render the report again from the figures a run saved beside it (RESULTS.json)")
     args = parser.parse_args(argv)
+    if args.report_only:
+        report = load_raw(args.report_only)
+        output = args.output or os.path.splitext(args.report_only)[0] + ".md"
+        with open(output, "w") as f:
+            f.write(report.render())
+        log("wrote %s" % output)
+        return 0
 
     mode = "quick" if args.quick else "full"
     shapes = SHAPES[mode]
@@ -410,8 +420,10 @@ def main(argv):
     ]
 
     run_group("startup", startup, reps)
-    run_group("gzip", gzip_group, slow_reps)
-    run_group("copy", copy_group, reps)
+    run_group("gzip", gzip_group, reps)
+    # No warm-up: the data is in the page cache from generation, every mvn run starts a fresh JVM, and on a
+    # busy disk one round of this group takes minutes.
+    run_group("copy", copy_group, slow_reps, warm_up=False)
     # The no-op group's warm-up run follows a copy-state run that left its state behind: every timed run
     # finds all items up to date.
     workloads["copy-state"].once(keep=False)
@@ -444,6 +456,8 @@ def main(argv):
             remove_data(work, "tiny200k")
 
     elapsed = time.perf_counter() - began
+    save_raw(os.path.splitext(output)[0] + ".json", mode, reps, slow_reps, mem_reps, workloads, counts, shapes, maven_line,
+             mvn, work, projects, elapsed, with_200k)
     report = Report(mode, reps, slow_reps, mem_reps, workloads, counts, shapes, maven_line, mvn, work, projects, elapsed, with_200k)
     with open(output, "w") as f:
         f.write(report.render())
@@ -452,6 +466,46 @@ def main(argv):
         shutil.rmtree(os.path.join(work, "projects"), ignore_errors=True)
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def save_raw(path, mode, reps, slow_reps, mem_reps, workloads, counts, shapes, maven_line, mvn, work, projects, elapsed,
+             with_200k):
+    """Every run's figures, so the report can be rendered again (`--report-only`) without running the suite."""
+    raw = {
+        "mode": mode, "reps": reps, "slow_reps": slow_reps, "mem_reps": mem_reps, "counts": counts,
+        "shapes": {k: list(v) for k, v in shapes.items()}, "maven_line": maven_line, "mvn": mvn, "work": work,
+        "projects": projects, "elapsed": elapsed, "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "with_200k": with_200k, "load": LOAD, "machine": machine(),
+        "workloads": [{
+            "key": w.key, "title": w.title, "command": w.command, "cwd": w.cwd, "items": w.items, "kind": w.kind,
+            "unit_bytes": w.unit_bytes, "discard_stdout": w.discard_stdout,
+            "runs": [{"wall": r.wall, "user": r.user, "sys": r.sys, "rss_kib": r.rss_kib, "engine": r.engine,
+                      "extra": r.extra} for r in w.runs],
+        } for w in workloads.values()],
+    }
+    with open(path, "w") as f:
+        json.dump(raw, f, indent=1)
+        f.write("\n")
+
+
+def load_raw(path):
+    with open(path) as f:
+        raw = json.load(f)
+    workloads = {}
+    for item in raw["workloads"]:
+        workload = Workload(item["key"], item["title"], item["command"], item["cwd"], item["items"],
+                            discard_stdout=item["discard_stdout"], kind=item["kind"], unit_bytes=item["unit_bytes"])
+        for r in item["runs"]:
+            run = Run(r["wall"], r["user"], r["sys"], r["rss_kib"], "")
+            run.engine, run.extra = r["engine"], r["extra"]
+            workload.runs.append(run)
+        workloads[workload.key] = workload
+    LOAD[:] = [tuple(entry) for entry in raw["load"]]
+    report = Report(raw["mode"], raw["reps"], raw["slow_reps"], raw["mem_reps"], workloads, raw["counts"],
+                    {k: tuple(v) for k, v in raw["shapes"].items()}, raw["maven_line"], raw["mvn"], raw["work"],
+                    raw["projects"], raw["elapsed"], raw["with_200k"])
+    report.machine_info = raw["machine"]
+    report.date = raw["date"]
+    return report
 
 
 def remove_data(work, name):
@@ -508,6 +562,8 @@ class Report:
         self.mode, self.reps, self.slow_reps, self.w, self.counts, self.shapes = mode, reps, slow_reps, workloads, counts, shapes
         self.maven_line, self.mvn, self.work, self.projects, self.elapsed = maven_line, mvn, work, projects, elapsed
         self.with_200k = with_200k
+        self.machine_info = None
+        self.date = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
 
     def rel(self, path):
         if path == self.mvn:
@@ -529,20 +585,21 @@ class Report:
         return text
 
     def render(self):
-        m = machine()
+        m = self.machine_info or machine()
         lines = []
         add = lines.append
         add("# parmap benchmark results")
         add("")
         add("Generated by `bench/run.sh%s` on %s; the whole suite took %.0f s. Do not edit by hand: run the suite again."
-            % (" --quick" if self.mode == "quick" else "", datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), self.elapsed))
+            % (" --quick" if self.mode == "quick" else "", self.date, self.elapsed))
         add("")
         add("**The machine is a shared, noisy virtual machine** (other sessions build and test on the same 2 cores "
             "and disk while the suite runs; the load averages below show how much): every figure is the median of %d "
-            "runs (gzip group: %d; the 200,000-file memory workload: %d, without warm-up, because one run takes "
-            "minutes), with min–max beside it. Members of one comparison ran round-robin (one run of each in turn) "
-            "after one untimed warm-up run each, so drift hits them alike; all input data sits in the page cache "
-            "(warm runs). Read differences of a few percent as noise."
+            "runs (copy group: %d; the 200,000-file memory workload: %d), with min–max beside it. Members "
+            "of one comparison ran round-robin (one run of each in turn), so drift hits them alike, after one untimed "
+            "warm-up run each (not for the copy and 200,000-file groups: their data is in the page cache from "
+            "generation, and one round takes minutes on a busy disk). All input data sits in the page cache. Read "
+            "differences of a few percent as noise."
             % (self.reps, self.slow_reps, self.mem_reps))
         add("")
         add("## Machine")
@@ -695,6 +752,7 @@ class Report:
                w["cp-r"].med("wall") / tiny * 1e6, w["find-tiny"].med("wall") / tiny * 1e6,
                w["noop-tiny"].med("engine") / tiny * 1e6))
         add("")
+        self.render_cpu(add)
         add("### Where a whole `mvn` run goes")
         add("")
         add("| | median (s) |")
@@ -710,6 +768,41 @@ class Report:
         add("\"Other\" is what the plugin does outside the engine's timer on top of an empty build: resolving the "
             "processor, the configuration fingerprint (which hashes the processor's class path), and a JVM that "
             "exits with more threads and heap.")
+        add("")
+
+    def render_cpu(self, add):
+        """Ratios of CPU time, which other tenants of the machine disturb far less than wall time: what parmap
+        spends beyond an empty build, against what the anchors spend in all."""
+        w = self.w
+        empty_cpu = w["empty"].med("cpu")
+        tiny = self.counts["tiny"]
+
+        def beyond_empty(key):
+            return w[key].med("cpu") - empty_cpu
+
+        add("### CPU time (less disturbed by the machine's other tenants than wall time)")
+        add("")
+        add("parmap's share is the CPU time of the `mvn` run minus that of the empty build (%s); the anchors' is "
+            "their whole CPU time (Python's includes the interpreter's start-up, about 0.02 s)." % fmt_s(empty_cpu))
+        add("")
+        add("| comparison | CPU s / CPU s | ratio |")
+        add("|---|---|---|")
+        rows = [
+            ("gzip over cpu: parmap workers=1 / Python sequential loop", beyond_empty("gzip-w1"), w["py-loop"].med("cpu")),
+            ("gzip over cpu: parmap workers=%d / `Pool().map`" % CORES, beyond_empty("gzip-wN"), w["py-pool"].med("cpu")),
+            ("gzip over cpu: parmap workers=%d / workers=1 (extra CPU of running in parallel)" % CORES,
+             beyond_empty("gzip-wN"), beyond_empty("gzip-w1")),
+            ("copy over tiny, incremental off / `cp -r`", beyond_empty("copy"), w["cp-r"].med("cpu")),
+            ("copy over tiny, state recorded / incremental off", beyond_empty("copy-state"), beyond_empty("copy")),
+            ("no-op over tiny / `find -printf`", beyond_empty("noop-tiny"), w["find-tiny"].med("cpu")),
+            ("SHA-256 over large / `xargs sha256sum`", beyond_empty("sha"), w["sha256sum"].med("cpu")),
+        ]
+        for label, a, b in rows:
+            add("| %s | %.2f / %.2f | %s |" % (label, a, b, "%.2f" % (a / b) if b > 0.005 else "– (anchor below timer resolution)"))
+        add("")
+        add("Per item over tiny: parmap copy %.0f µs of CPU (incremental off), %.0f µs (state recorded); `cp -r` "
+            "%.0f µs. GNU time reports CPU to 10 ms, so sub-second anchors are coarse."
+            % (beyond_empty("copy") / tiny * 1e6, beyond_empty("copy-state") / tiny * 1e6, w["cp-r"].med("cpu") / tiny * 1e6))
         add("")
 
     def render_scaling(self, add):
