@@ -54,6 +54,10 @@ class Run:
         self.wall, self.user, self.sys, self.rss_kib, self.output = wall, user, sys_, rss_kib, output
         self.engine = None  # seconds, from the plugin's summary line
         self.extra = None  # seconds reported by the command itself (the Python anchors)
+        self.started = self.ended = None  # epoch seconds around the process
+        # From the time stamps of a Maven run's log: process start → parmap's mojo header line, header → the
+        # plugin's last line (summary or "Skipping") less the engine time, last line → process end.
+        self.maven = self.plugin = self.exit = None
 
     @property
     def cpu(self):
@@ -67,10 +71,12 @@ def measure(command, cwd, discard_stdout=False):
         stats_path = stats.name
     try:
         timed = ["/usr/bin/time", "-f", "%U %S %M", "-o", stats_path] + command
+        started = time.time()
         start = time.perf_counter()
         result = subprocess.run(timed, cwd=cwd, stdout=subprocess.DEVNULL if discard_stdout else subprocess.PIPE,
                                 stderr=subprocess.STDOUT if not discard_stdout else subprocess.PIPE, text=True)
         wall = time.perf_counter() - start
+        ended = time.time()
         output = result.stdout if not discard_stdout else result.stderr
         if result.returncode != 0:
             sys.stdout.write(output or "")
@@ -78,7 +84,9 @@ def measure(command, cwd, discard_stdout=False):
         with open(stats_path) as f:
             fields = f.read().split()
         user, sys_, rss = float(fields[-3]), float(fields[-2]), int(fields[-1])
-        return Run(wall, user, sys_, rss, output or "")
+        run = Run(wall, user, sys_, rss, output or "")
+        run.started, run.ended = started, ended
+        return run
     finally:
         os.remove(stats_path)
 
@@ -145,6 +153,36 @@ def run_group(name, workloads, reps, warm_up=True):
     LOAD.append((name, before, load_average()))
 
 
+STAMP = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) ")
+
+
+def stamp(run, line_pattern):
+    """The epoch time of the first log line matching a pattern, from the HH:mm:ss.SSS stamp Maven puts in
+    front of it (see the consumer projects' .mvn/maven.config)."""
+    for line in run.output.splitlines():
+        if re.search(line_pattern, line):
+            match = STAMP.match(line)
+            if not match:
+                return None
+            h, m, sec, ms = (int(g) for g in match.groups())
+            day = datetime.datetime.fromtimestamp(run.started).replace(hour=h, minute=m, second=sec, microsecond=ms * 1000)
+            value = day.timestamp()
+            if value < run.started - 43200:  # the run crossed midnight
+                value += 86400
+            return value
+    return None
+
+
+def phases(run, last_line):
+    """Splits a Maven run's wall time: Maven until parmap's mojo starts, the plugin outside the engine, exit."""
+    header, last = stamp(run, r"--- parmap:"), stamp(run, last_line)
+    if header is None or last is None:
+        return
+    run.maven = header - run.started
+    run.plugin = last - header - (run.engine or 0.0)
+    run.exit = run.ended - last
+
+
 def expect_processed(count):
     def check(run):
         match = PROCESSED.search(run.output)
@@ -152,6 +190,7 @@ def expect_processed(count):
             sys.stdout.write(run.output)
             raise SystemExit("bench: expected 'Processed %d of %d files' in the build's log" % (count, count))
         run.engine = float(match.group(3))
+        phases(run, PROCESSED.pattern)
     return check
 
 
@@ -162,6 +201,7 @@ def expect_up_to_date(count):
             sys.stdout.write(run.output)
             raise SystemExit("bench: expected '%d files up to date, 0 processed' in the build's log" % count)
         run.engine = float(match.group(2))
+        phases(run, UP_TO_DATE.pattern)
     return check
 
 
@@ -169,6 +209,7 @@ def expect_skipped(run):
     if not SKIPPED.search(run.output):
         sys.stdout.write(run.output)
         raise SystemExit("bench: expected parmap to log that it skipped")
+    phases(run, SKIPPED.pattern)
 
 
 def expect_build_success(run):
@@ -276,6 +317,10 @@ SHA_DEPENDENCY = """
         </dependencies>"""
 
 
+# Time stamps on Maven's log lines, so a run's wall time can be split into Maven, plugin and engine.
+TIME_STAMPS = ["-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"]
+
+
 def consumer(work, name, version, input_dir, processor, parameters="", dependencies=""):
     project = os.path.join(work, "projects", name)
     os.makedirs(os.path.join(project, ".mvn"), exist_ok=True)
@@ -284,7 +329,7 @@ def consumer(work, name, version, input_dir, processor, parameters="", dependenc
                                 parameters=parameters, dependencies=dependencies))
     # Read by Maven from the project's .mvn/: every build of the project, timed or not, uses the same flags.
     with open(os.path.join(project, ".mvn", "maven.config"), "w") as f:
-        f.write("\n".join(["-B", "-o"] + repository_flags(work)) + "\n")
+        f.write("\n".join(["-B", "-o"] + repository_flags(work) + TIME_STAMPS) + "\n")
     return project
 
 
@@ -363,6 +408,8 @@ def main(argv):
     ]
     cpu_bytes = shapes["cpu"][0] * shapes["cpu"][1]
     gzip_group = [
+        add(Workload("empty-gzip", "Empty build again, run in turn with the gzip workloads (same load)",
+                     build("gzip-cpu", "-Dparmap.skip=true"), projects["gzip-cpu"], None, check=expect_skipped, kind="maven")),
         add(Workload("gzip-w1", "parmap gzip -6 over cpu, workers=1",
                      build("gzip-cpu", "-Dparmap.incremental=false", "-Dparmap.workers=1"), projects["gzip-cpu"],
                      counts["cpu"], prepare=remover(target("gzip-cpu")), check=expect_processed(counts["cpu"]),
@@ -479,7 +526,7 @@ def save_raw(path, mode, reps, slow_reps, mem_reps, workloads, counts, shapes, m
             "key": w.key, "title": w.title, "command": w.command, "cwd": w.cwd, "items": w.items, "kind": w.kind,
             "unit_bytes": w.unit_bytes, "discard_stdout": w.discard_stdout,
             "runs": [{"wall": r.wall, "user": r.user, "sys": r.sys, "rss_kib": r.rss_kib, "engine": r.engine,
-                      "extra": r.extra} for r in w.runs],
+                      "extra": r.extra, "maven": r.maven, "plugin": r.plugin, "exit": r.exit} for r in w.runs],
         } for w in workloads.values()],
     }
     with open(path, "w") as f:
@@ -497,6 +544,7 @@ def load_raw(path):
         for r in item["runs"]:
             run = Run(r["wall"], r["user"], r["sys"], r["rss_kib"], "")
             run.engine, run.extra = r["engine"], r["extra"]
+            run.maven, run.plugin, run.exit = r.get("maven"), r.get("plugin"), r.get("exit")
             workload.runs.append(run)
         workloads[workload.key] = workload
     LOAD[:] = [tuple(entry) for entry in raw["load"]]
@@ -638,7 +686,7 @@ class Report:
         cores = CORES
         e1, eN = w["gzip-w1"].med("engine"), w["gzip-wN"].med("engine")
         pool, loop = w["py-pool"].med("extra"), w["py-loop"].med("extra")
-        empty = w["empty"].med("wall")
+        empty = w["empty-gzip"].med("wall")
         rows = []
 
         def row(target, measured, value, limit, passes):
@@ -659,7 +707,7 @@ class Report:
             "%s / %s" % (fmt_s(loop), fmt_s(pool)), "%.2f×" % (loop / pool), None, True)
         e2e = w["gzip-wN"].med("wall")
         slack = e2e - (empty + eN)
-        row("whole `mvn` run ≤ empty `mvn` run + engine time + 0.5 s (gzip, workers=%d)" % cores,
+        row("whole `mvn` run ≤ empty `mvn` run (run in turn with it) + engine time + 0.5 s (gzip, workers=%d)" % cores,
             "%s − (%s + %s)" % (fmt_s(e2e), fmt_s(empty), fmt_s(eN)), "%+.3f s" % slack, 0.5, slack <= 0.5)
         copy_us = w["copy"].med("engine") / self.counts["tiny"] * 1e6
         cp_us = w["cp-r"].med("wall") / self.counts["tiny"] * 1e6
@@ -755,20 +803,30 @@ class Report:
         self.render_cpu(add)
         add("### Where a whole `mvn` run goes")
         add("")
-        add("| | median (s) |")
-        add("|---|---|")
-        add("| `mvn validate` (Maven start-up, project model, no plugin) | %s |" % fmt_s(validate))
-        add("| empty build, parmap skipped (adds lifecycle up to generate-resources and loading the plugin) | %s |" % fmt_s(empty))
-        for key in ("gzip-w1", "gzip-wN", "copy", "copy-state", "noop-tiny", "noop-cpu", "sha"):
+        add("Split with the time stamps Maven puts on its log lines (`-Dorg.slf4j.simpleLogger.showDateTime`), "
+            "run by run, so the parts come from the same run and not from runs under different load. *Maven* is "
+            "process start → parmap's `--- parmap:…:process` header (JVM start, Maven, the project model, the "
+            "lifecycle); *plugin* is header → parmap's last line, less the engine time (loading the plugin, "
+            "resolving the processor, the configuration fingerprint; for the empty build: header → `Skipping`); "
+            "*exit* is that line → process end. Medians of each part, so they need not add up exactly.")
+        add("")
+        add("| workload | end-to-end | Maven | plugin outside the engine | engine | exit |")
+        add("|---|---|---|---|---|---|")
+        add("| `mvn-validate` | %s | – | – | – | – |" % fmt_s(validate))
+        for key in ("empty", "empty-gzip", "gzip-w1", "gzip-wN", "copy", "copy-state", "noop-tiny", "noop-cpu", "sha",
+                    "copy-200k", "empty-200k"):
+            if key not in w or not w[key].runs:
+                continue
             x = w[key]
-            rest = x.med("wall") - empty - x.med("engine")
-            add("| `%s`: end-to-end %s = empty %s + engine %s + other | %+.3f s |" % (
-                key, fmt_s(x.med("wall")), fmt_s(empty), fmt_s(x.med("engine")), rest))
+            add("| `%s` | %s | %s | %s | %s | %s |" % (key, fmt_s(x.med("wall")), fmt_s(x.med("maven")), fmt_s(x.med("plugin")),
+                                                    fmt_s(x.med("engine")), fmt_s(x.med("exit"))))
         add("")
-        add("\"Other\" is what the plugin does outside the engine's timer on top of an empty build: resolving the "
-            "processor, the configuration fingerprint (which hashes the processor's class path), and a JVM that "
-            "exits with more threads and heap.")
-        add("")
+        gz, eg = w["gzip-wN"], w["empty-gzip"]
+        if gz.med("plugin") is not None and eg.med("plugin") is not None:
+            add("What parmap adds outside its engine, against the empty build run in turn with it: plugin part %s − %s, "
+                "exit %s − %s (gzip, workers=%d)." % (fmt_s(gz.med("plugin")), fmt_s(eg.med("plugin")), fmt_s(gz.med("exit")),
+                                                     fmt_s(eg.med("exit")), CORES))
+            add("")
 
     def render_cpu(self, add):
         """Ratios of CPU time, which other tenants of the machine disturb far less than wall time: what parmap
