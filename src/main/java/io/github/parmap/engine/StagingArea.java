@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The private directory, inside the output directory, where items write before their outputs are moved
@@ -36,6 +37,7 @@ public final class StagingArea implements AutoCloseable {
     private final Path root;
     private final Path runDirectory;
     private final Path ownerFile;
+    private final AtomicInteger nextSlot = new AtomicInteger();
     /** Removes the staging area when the build is stopped with Ctrl-C or SIGTERM while the run goes on. */
     private final Thread cleanupOnExit;
 
@@ -90,10 +92,15 @@ public final class StagingArea implements AutoCloseable {
             }
         }
     }
-
+    /** The directory of one staging slot; see {@link #newSlot()}. */
     /** A directory for one item's outputs; the item creates it when it stages its first output. */
-    Path directoryFor(int itemIndex) {
-        return runDirectory.resolve(Integer.toString(itemIndex));
+    Path directoryFor(int slot) {
+        return runDirectory.resolve(Integer.toString(slot));
+    }
+
+    /** @return a directory of its own for one worker (a replaced worker gets a new one), created when first needed */
+    Path newSlot() {
+        return directoryFor(nextSlot.getAndIncrement());
     }
 
     @Override

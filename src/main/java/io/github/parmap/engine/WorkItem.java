@@ -23,7 +23,9 @@ final class WorkItem implements Item {
     private final Path path;
     private final String relativePath;
     private final Path outputDirectory;
-    private final Path stagingDirectory;
+    private final StagingSlot staging;
+    /** Subdirectories of the slot this item created, for a second output with a file name already staged. */
+    private final List<Path> stagingSubdirectories = new ArrayList<>(0);
     private final OutputClaims claims;
     /** Output path to the place it is staged at, in the order requested. */
     private final Map<String, Path> stagedOutputs = new LinkedHashMap<>();
@@ -36,10 +38,14 @@ final class WorkItem implements Item {
     private static final int CANCELLED = 2;
 
     WorkItem(Path path, String relativePath, Path outputDirectory, Path stagingDirectory, OutputClaims claims) {
+        this(path, relativePath, outputDirectory, new StagingSlot(stagingDirectory), claims);
+    }
+
+    WorkItem(Path path, String relativePath, Path outputDirectory, StagingSlot staging, OutputClaims claims) {
         this.path = path;
         this.relativePath = relativePath;
         this.outputDirectory = outputDirectory;
-        this.stagingDirectory = stagingDirectory;
+        this.staging = staging;
         this.claims = claims;
     }
 
@@ -114,7 +120,10 @@ final class WorkItem implements Item {
             }
             throw e;
         }
-        discard();
+        for (Path subdirectory : stagingSubdirectories) {
+            StagingArea.deleteTree(subdirectory); // empty now that its output moved; the slot itself stays for the next item
+        }
+        stagingSubdirectories.clear();
         return records;
     }
 
@@ -132,16 +141,14 @@ final class WorkItem implements Item {
      * with the same file name get a subdirectory each after the first.
      */
     private Path stage(String output) throws IOException {
-        if (stagedOutputs.isEmpty()) {
-            // Not createDirectories: once the run's staging area is removed (the build was stopped), nothing
-            // may bring it back.
-            Files.createDirectory(stagingDirectory);
-        }
+        Path directory = staging.directory();
         String fileName = output.substring(output.lastIndexOf('/') + 1);
         if (stagedNames.add(fileName)) {
-            return stagingDirectory.resolve(fileName);
+            return directory.resolve(fileName);
         }
-        return Files.createDirectory(stagingDirectory.resolve(Integer.toString(stagedOutputs.size()))).resolve(fileName);
+        Path subdirectory = Files.createDirectory(directory.resolve(Integer.toString(stagedOutputs.size())));
+        stagingSubdirectories.add(subdirectory);
+        return subdirectory.resolve(fileName);
     }
 
     /** One atomic rename; the target's parent directories are created only when the rename finds them missing. */
@@ -182,12 +189,12 @@ final class WorkItem implements Item {
 
     /** Deletes whatever the item staged. */
     void discard() throws IOException {
-        if (!stagedOutputs.isEmpty()) {
-            try {
-                Files.deleteIfExists(stagingDirectory);
-            } catch (DirectoryNotEmptyException leftovers) {
-                StagingArea.deleteTree(stagingDirectory);
-            }
+        for (Path staged : stagedOutputs.values()) {
+            Files.deleteIfExists(staged);
         }
+        for (Path subdirectory : stagingSubdirectories) {
+            StagingArea.deleteTree(subdirectory);
+        }
+        stagingSubdirectories.clear();
     }
 }

@@ -20,6 +20,7 @@ final class Worker implements Runnable {
     private final int index;
     private final RunShared shared;
     private final WorkerContext context;
+    private final StagingSlot staging;
     private Thread thread;
 
     // Read by the watchdog.
@@ -43,6 +44,7 @@ final class Worker implements Runnable {
     Worker(int index, int workers, RunShared shared) {
         this.index = index;
         this.shared = shared;
+        this.staging = new StagingSlot(shared.staging().newSlot());
         ProcessingRequest request = shared.request();
         this.context = new WorkerContext(request.parameters(), index, workers, request.inputDirectory(), request.outputDirectory(),
                 new RunLogLogger(request.processor().type().getName(), request.log()));
@@ -177,7 +179,7 @@ final class Worker implements Runnable {
         ProcessingRequest request = shared.request();
         String relativePath = shared.items().get(itemIndex).relativePath();
         return new WorkItem(request.inputDirectory().resolve(relativePath), relativePath, request.outputDirectory(),
-                shared.staging().directoryFor(itemIndex), shared.claims());
+                staging, shared.claims());
     }
 
     /**
