@@ -170,7 +170,7 @@ final class Worker implements Runnable {
             }
             return false;
         } catch (IOException e) {
-            shared.log().warn("Could not check whether " + file.relativePath() + " is up to date (" + e.getMessage() + "); processing it");
+            shared.log().warn("Could not check whether " + PrintablePaths.printable(file.relativePath()) + " is up to date (" + e.getMessage() + "); processing it");
             return false;
         }
     }
@@ -221,7 +221,7 @@ final class Worker implements Runnable {
             discard(item);
             return new CacheLookup(false, fingerprint);
         } catch (IOException | RuntimeException e) {
-            shared.log().warn("Could not restore " + file.relativePath() + " from the cache (" + e.getMessage() + "); processing it");
+            shared.log().warn("Could not restore " + PrintablePaths.printable(file.relativePath()) + " from the cache (" + e.getMessage() + "); processing it");
             discard(item);
             return new CacheLookup(false, fingerprint);
         }
@@ -290,7 +290,7 @@ final class Worker implements Runnable {
         try {
             shared.checker().recordFailed(file);
         } catch (IOException e) {
-            shared.log().warn("Could not record that " + file.relativePath() + " failed: " + e.getMessage());
+            shared.log().warn("Could not record that " + PrintablePaths.printable(file.relativePath()) + " failed: " + e.getMessage());
         }
     }
 
@@ -298,7 +298,7 @@ final class Worker implements Runnable {
         try {
             item.discard();
         } catch (IOException e) {
-            shared.log().warn("Could not remove the staged outputs of " + item.relativePath() + ": " + e.getMessage()
+            shared.log().warn("Could not remove the staged outputs of " + PrintablePaths.printable(item.relativePath()) + ": " + e.getMessage()
                     + "; they are removed at the end of the run");
         }
     }
