@@ -120,6 +120,11 @@ final class BuildState implements AutoCloseable {
         return entries.get(input);
     }
 
+    /** @return how many inputs have an entry */
+    synchronized int size() {
+        return entries.size();
+    }
+
     /** @return the inputs that have an entry */
     synchronized Set<String> inputs() {
         return new HashSet<>(entries.keySet());

@@ -15,6 +15,8 @@ final class Fingerprints {
     private static final int BUFFER_SIZE = 64 * 1024;
     /** One read buffer per thread: hashing is on every item's path, and a fresh 64 KiB each time is garbage. */
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
+    /** Likewise one digest per thread: each new one looks up its provider and allocates its state. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Fingerprints::sha256);
 
     private Fingerprints() {}
 
@@ -32,7 +34,8 @@ final class Fingerprints {
 
     /** @return the SHA-256 of a file's content */
     static byte[] sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = DIGESTS.get();
+        digest.reset(); // a read that failed halfway leaves its bytes in the digest
         byte[] buffer = BUFFERS.get();
         try (InputStream in = Files.newInputStream(file)) {
             for (int read; (read = in.read(buffer)) >= 0; ) {

@@ -2,10 +2,37 @@ package io.github.parmap.engine;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
 
 /** Which item writes which output, so that two items writing one output path are caught and named. */
 final class OutputClaims {
     private final ConcurrentMap<String, String> ownerByOutput = new ConcurrentHashMap<>();
+    /** Reserves the outputs of the last build before the first claim or release; {@code null} once done. */
+    private volatile Consumer<OutputClaims> reservations;
+
+    OutputClaims() {
+        this(null);
+    }
+
+    /**
+     * @param reservations reserves what earlier builds wrote (see {@link #reserve}); called once, when an item
+     *     first claims or releases an output, so that a run where every item is up to date never pays for it
+     */
+    OutputClaims(Consumer<OutputClaims> reservations) {
+        this.reservations = reservations;
+    }
+
+    private void reserveRecordedOutputs() {
+        if (reservations != null) {
+            synchronized (this) {
+                Consumer<OutputClaims> pending = reservations;
+                if (pending != null) {
+                    pending.accept(this);
+                    reservations = null;
+                }
+            }
+        }
+    }
 
     /**
      * @param output the canonical relative output path
@@ -13,6 +40,7 @@ final class OutputClaims {
      * @throws OutputConflictException if another item already claimed the output
      */
     void claim(String output, String item) {
+        reserveRecordedOutputs();
         String owner = ownerByOutput.putIfAbsent(output, item);
         if (owner != null && !owner.equals(item)) {
             throw new OutputConflictException(output, owner, item);
@@ -29,6 +57,7 @@ final class OutputClaims {
 
     /** Gives up an item's reservation before the item is processed again and claims what it writes now. */
     void release(String output, String item) {
+        reserveRecordedOutputs();
         ownerByOutput.remove(output, item);
     }
 

@@ -1,5 +1,6 @@
 package io.github.parmap.engine;
 
+import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
@@ -29,6 +30,9 @@ final class OutputPaths {
         if (requested == null || requested.isBlank()) {
             throw new PlainMessageException("output path must not be empty");
         }
+        if (isCanonical(requested)) {
+            return requested; // most outputs: checked without building and normalizing a Path per output
+        }
         String shown = PrintablePaths.printable(requested);
         Path path;
         try {
@@ -54,5 +58,30 @@ final class OutputPaths {
                     "output path '" + shown + "' is inside " + StagingArea.DIRECTORY_NAME + ", which parmap reserves for itself");
         }
         return canonical;
+    }
+
+    /**
+     * @return whether the path is already in canonical form, which the slow path would return unchanged:
+     *     {@code '/'}-separated names, none empty, {@code "."} or {@code ".."}, no backslash, no NUL, and not
+     *     the staging directory
+     */
+    private static boolean isCanonical(String requested) {
+        int nameStart = 0;
+        for (int i = 0; i <= requested.length(); i++) {
+            char c = i < requested.length() ? requested.charAt(i) : '/';
+            if (c == '\\' || c == '\0') {
+                return false;
+            }
+            if (c == '/') {
+                int length = i - nameStart;
+                if (length == 0 || (length == 1 && requested.charAt(nameStart) == '.')
+                        || (length == 2 && requested.charAt(nameStart) == '.' && requested.charAt(nameStart + 1) == '.')) {
+                    return false;
+                }
+                nameStart = i + 1;
+            }
+        }
+        return !requested.equals(StagingArea.DIRECTORY_NAME) && !requested.startsWith(StagingArea.DIRECTORY_NAME + "/")
+                && File.separatorChar == '/';
     }
 }

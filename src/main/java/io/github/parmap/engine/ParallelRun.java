@@ -106,9 +106,8 @@ public final class ParallelRun {
         Progress progress = new Progress(items.size());
         List<Worker> pool = new ArrayList<>(workers);
         request.itemBudget().register(this, workers);
-        try (StagingArea staging = StagingArea.open(request.outputDirectory())) {
-            OutputClaims claims = new OutputClaims();
-            checker.reserveRecordedOutputs(claims);
+        try (StagingArea staging = StagingArea.onFirstUse(request.outputDirectory())) {
+            OutputClaims claims = new OutputClaims(checker::reserveRecordedOutputs);
             RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object(), timings, cache);
             for (int index = 0; index < workers; index++) {
                 Worker worker = new Worker(index, workers, shared);

@@ -17,7 +17,7 @@ public final class PrintablePaths {
      *     unambiguously, as GNU {@code sha256sum} writes such names
      */
     public static String printable(String path) {
-        if (path == null || path.chars().noneMatch(PrintablePaths::needsEscape)) {
+        if (path == null || !anyNeedsEscape(path)) {
             return path;
         }
         StringBuilder escaped = new StringBuilder(path.length() + 8);
@@ -38,6 +38,15 @@ public final class PrintablePaths {
             }
         }
         return escaped.toString();
+    }
+
+    private static boolean anyNeedsEscape(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            if (needsEscape(path.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean needsEscape(int c) {

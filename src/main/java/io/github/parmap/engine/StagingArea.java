@@ -35,22 +35,22 @@ public final class StagingArea implements AutoCloseable {
     private static final int ATTEMPTS = 5;
 
     private final Path root;
+    private final String runId;
     private final Path runDirectory;
     private final Path ownerFile;
     private final AtomicInteger nextSlot = new AtomicInteger();
     /** Removes the staging area when the build is stopped with Ctrl-C or SIGTERM while the run goes on. */
     private final Thread cleanupOnExit;
+    // Guarded by this.
+    private boolean created;
+    private boolean closed;
 
-    private StagingArea(Path root, Path runDirectory, Path ownerFile) {
-        this.root = root;
-        this.runDirectory = runDirectory;
-        this.ownerFile = ownerFile;
+    private StagingArea(Path outputDirectory) {
+        this.root = outputDirectory.resolve(DIRECTORY_NAME);
+        this.runId = UUID.randomUUID().toString();
+        this.runDirectory = root.resolve(runId);
+        this.ownerFile = root.resolve(runId + OWNER_SUFFIX);
         this.cleanupOnExit = new Thread(this::removeQuietly, "parmap-staging-cleanup");
-        try {
-            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting; the next run removes what is left
-        }
     }
 
     /**
@@ -74,16 +74,43 @@ public final class StagingArea implements AutoCloseable {
         }
     }
 
+    /** @return the staging area of a new run, created on disk now */
     static StagingArea open(Path outputDirectory) throws IOException {
-        Path root = outputDirectory.resolve(DIRECTORY_NAME);
-        String runId = UUID.randomUUID().toString();
+        StagingArea area = new StagingArea(outputDirectory);
+        area.create();
+        return area;
+    }
+
+    /**
+     * @return the staging area of a new run, created on disk when an item first stages an output, so that a
+     *     run where every item is up to date touches no directory; the leftovers of a killed build are still
+     *     removed at once when there are any
+     */
+    static StagingArea onFirstUse(Path outputDirectory) throws IOException {
+        StagingArea area = new StagingArea(outputDirectory);
+        if (Files.exists(area.root, LinkOption.NOFOLLOW_LINKS)) {
+            area.create();
+        }
+        return area;
+    }
+
+    /** Creates the run's directory and owner file, unless done already; never after the area was closed. */
+    synchronized void create() throws IOException {
+        if (closed) {
+            // Once the run's staging area is removed (the build was stopped), nothing may bring it back.
+            throw new NoSuchFileException(runDirectory.toString(), null, "the run's staging area is closed");
+        }
+        if (created) {
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 Files.createDirectories(root);
                 removeAbandonedRuns(root);
                 // The owner file comes first, so a run directory without one is always abandoned.
-                Path ownerFile = writeOwnerFile(root, runId);
-                return new StagingArea(root, Files.createDirectory(root.resolve(runId)), ownerFile);
+                writeOwnerFile(root, runId);
+                Files.createDirectory(runDirectory);
+                break;
             } catch (NoSuchFileException rootRemovedMeanwhile) {
                 // Another run sharing the output directory finished and removed the empty root; start again.
                 if (attempt == ATTEMPTS) {
@@ -91,8 +118,14 @@ public final class StagingArea implements AutoCloseable {
                 }
             }
         }
+        created = true;
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting; the next run removes what is left
+        }
     }
-    /** The directory of one staging slot; see {@link #newSlot()}. */
+
     /** A directory for one item's outputs; the item creates it when it stages its first output. */
     Path directoryFor(int slot) {
         return runDirectory.resolve(Integer.toString(slot));
@@ -104,7 +137,11 @@ public final class StagingArea implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        closed = true;
+        if (!created) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
         } catch (IllegalStateException shuttingDown) {

@@ -10,16 +10,27 @@ import java.nio.file.Path;
  * runs process. Confined to the worker's thread.
  */
 final class StagingSlot {
+    private final StagingArea area;
     private final Path directory;
     private boolean created;
 
+    /** @param directory a slot directory whose parent exists, or no longer does once the run is stopped */
     StagingSlot(Path directory) {
+        this(null, directory);
+    }
+
+    /** @param area the run's staging area, created on disk, if need be, before the slot's directory */
+    StagingSlot(StagingArea area, Path directory) {
+        this.area = area;
         this.directory = directory;
     }
 
     /** @return the directory, created on first use */
     Path directory() throws IOException {
         if (!created) {
+            if (area != null) {
+                area.create();
+            }
             // Not createDirectories: once the run's staging area is removed (the build was stopped), nothing
             // may bring it back.
             Files.createDirectory(directory);

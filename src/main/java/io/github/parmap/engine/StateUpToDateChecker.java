@@ -56,18 +56,24 @@ final class StateUpToDateChecker implements UpToDateChecker {
     static StateUpToDateChecker open(Incremental settings, ProcessingRequest request, List<InputFile> scanned) throws IOException {
         BuildState state = BuildState.open(settings.stateDirectory(), settings.configurationFingerprint(), request.log());
         try {
-            Set<String> present = new HashSet<>(scanned.size() * 2);
             List<String> sameSize = new ArrayList<>();
+            int recorded = 0;
             for (InputFile file : scanned) {
-                present.add(file.relativePath());
                 StateEntry entry = state.entry(file.relativePath());
-                if (!settings.force() && entry != null && entry.size() == file.size()) {
-                    sameSize.add(file.relativePath()); // most likely up to date, which the workers confirm
+                if (entry != null) {
+                    recorded++;
+                    if (!settings.force() && entry.size() == file.size()) {
+                        sameSize.add(file.relativePath()); // most likely up to date, which the workers confirm
+                    }
                 }
             }
-            for (String input : state.inputs()) {
-                if (!present.contains(input)) {
-                    state.remove(input);
+            if (recorded < state.size()) { // some recorded input is gone: find which (scanned paths are distinct)
+                Set<String> present = new HashSet<>(scanned.size() * 2);
+                scanned.forEach(file -> present.add(file.relativePath()));
+                for (String input : state.inputs()) {
+                    if (!present.contains(input)) {
+                        state.remove(input);
+                    }
                 }
             }
             if (state.configurationChanged() && !scanned.isEmpty()) {

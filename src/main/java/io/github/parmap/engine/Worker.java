@@ -44,7 +44,7 @@ final class Worker implements Runnable {
     Worker(int index, int workers, RunShared shared) {
         this.index = index;
         this.shared = shared;
-        this.staging = new StagingSlot(shared.staging().newSlot());
+        this.staging = new StagingSlot(shared.staging(), shared.staging().newSlot());
         ProcessingRequest request = shared.request();
         this.context = new WorkerContext(request.parameters(), index, workers, request.inputDirectory(), request.outputDirectory(),
                 new RunLogLogger(request.processor().type().getName(), request.log()));

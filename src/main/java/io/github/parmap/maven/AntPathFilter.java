@@ -4,9 +4,12 @@ import io.github.parmap.engine.PathFilter;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.codehaus.plexus.util.AbstractScanner;
 import org.codehaus.plexus.util.MatchPatterns;
+import org.codehaus.plexus.util.SelectorUtils;
 
 /**
  * Ant-style includes and excludes as every Maven plugin reads them ({@code **}{@code /*.png},
@@ -14,7 +17,7 @@ import org.codehaus.plexus.util.MatchPatterns;
  */
 final class AntPathFilter implements PathFilter {
     private final MatchPatterns includes;
-    private final MatchPatterns excludes;
+    private final NamePatterns excludes;
     /** Excludes that end in {@code **}: a directory they match has no included file below it. */
     private final MatchPatterns subtreeExcludes;
 
@@ -26,7 +29,7 @@ final class AntPathFilter implements PathFilter {
         List<String> excludePatterns = normalize(excludes);
         excludePatterns.addAll(Arrays.asList(AbstractScanner.DEFAULTEXCLUDES));
         this.includes = MatchPatterns.from(includePatterns);
-        this.excludes = MatchPatterns.from(excludePatterns);
+        this.excludes = new NamePatterns(excludePatterns);
         this.subtreeExcludes = MatchPatterns.from(excludePatterns.stream().filter(p -> p.endsWith("**")).toList());
     }
 
@@ -34,17 +37,12 @@ final class AntPathFilter implements PathFilter {
     public boolean includesFile(String relativePath) {
         String path = toPlatformSeparators(relativePath);
         // Split once for all patterns: every file meets the includes and Maven's forty-odd default excludes.
-        char[][] segments = segments(relativePath);
-        return includes.matches(path, segments, true) && !excludes.matches(path, segments, true);
-    }
-
-    private static char[][] segments(String relativePath) {
-        String[] parts = relativePath.split("/");
-        char[][] segments = new char[parts.length][];
-        for (int i = 0; i < parts.length; i++) {
-            segments[i] = parts[i].toCharArray();
+        String[] names = relativePath.split("/");
+        char[][] segments = new char[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            segments[i] = names[i].toCharArray();
         }
-        return segments;
+        return includes.matches(path, segments, true) && !excludes.matches(path, names, segments);
     }
 
     @Override
@@ -65,6 +63,86 @@ final class AntPathFilter implements PathFilter {
             }
         }
         return normalized;
+    }
+
+    /**
+     * Excludes, with the ones of the forms {@code **}{@code /NAME} and {@code **}{@code /NAME/**} (NAME one
+     * name, possibly with {@code *} and {@code ?}) checked against names rather than whole paths: Maven's
+     * default excludes are all of these forms, and every file of a run meets all of them. In Ant's matching,
+     * the first form matches a path whose last name matches NAME, the second a path with any name that does;
+     * every other pattern goes to plexus-utils' matcher as it is.
+     */
+    static final class NamePatterns {
+        private static final String ANY_DIRECTORIES = "**/";
+        private static final String ANY_BELOW = "/**";
+
+        private final Set<String> lastNames = new HashSet<>();
+        private final List<char[]> lastNameWildcards = new ArrayList<>();
+        private final Set<String> anyNames = new HashSet<>();
+        private final List<char[]> anyNameWildcards = new ArrayList<>();
+        private final MatchPatterns others;
+
+        NamePatterns(List<String> patterns) {
+            List<String> general = new ArrayList<>();
+            for (String pattern : patterns) {
+                if (pattern.startsWith(ANY_DIRECTORIES) && pattern.endsWith(ANY_BELOW) && isOneName(nameOf(pattern, ANY_BELOW.length()))) {
+                    add(nameOf(pattern, ANY_BELOW.length()), anyNames, anyNameWildcards);
+                } else if (pattern.startsWith(ANY_DIRECTORIES) && isOneName(nameOf(pattern, 0))) {
+                    add(nameOf(pattern, 0), lastNames, lastNameWildcards);
+                } else {
+                    general.add(pattern);
+                }
+            }
+            others = MatchPatterns.from(general);
+        }
+
+        private static String nameOf(String pattern, int suffixLength) {
+            return pattern.length() - suffixLength < ANY_DIRECTORIES.length() ? ""
+                    : pattern.substring(ANY_DIRECTORIES.length(), pattern.length() - suffixLength);
+        }
+
+        private static boolean isOneName(String name) {
+            return !name.isEmpty() && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && !name.contains("**")
+                    && !name.startsWith("%regex[") && !name.startsWith("%ant[");
+        }
+
+        private static void add(String name, Set<String> literals, List<char[]> wildcards) {
+            if (name.indexOf('*') < 0 && name.indexOf('?') < 0) {
+                literals.add(name);
+            } else {
+                wildcards.add(name.toCharArray());
+            }
+        }
+
+        /**
+         * @param path the relative path, with the platform's separators
+         * @param names its names
+         * @param segments the same names as characters, as plexus-utils takes them
+         */
+        boolean matches(String path, String[] names, char[][] segments) {
+            int last = names.length - 1;
+            if (last >= 0 && matchesName(names[last], segments[last], lastNames, lastNameWildcards)) {
+                return true;
+            }
+            for (int i = 0; i <= last; i++) {
+                if (matchesName(names[i], segments[i], anyNames, anyNameWildcards)) {
+                    return true;
+                }
+            }
+            return others.matches(path, segments, true);
+        }
+
+        private static boolean matchesName(String name, char[] nameChars, Set<String> literals, List<char[]> wildcards) {
+            if (literals.contains(name)) {
+                return true;
+            }
+            for (char[] wildcard : wildcards) {
+                if (SelectorUtils.match(wildcard, nameChars, true)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static String toPlatformSeparators(String relativePath) {
