@@ -1,5 +1,6 @@
 package io.github.parmap.engine;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * The incremental build state of one execution: for each input, its fingerprint and outputs; and the
@@ -45,12 +49,19 @@ final class BuildState implements AutoCloseable {
     static final int FORMAT_VERSION = 1;
     private static final byte PUT = 1;
     private static final byte REMOVE = 2;
+    /** A journal record starts with its payload's length and checksum, two ints. */
+    private static final int RECORD_HEADER = 2 * Integer.BYTES;
+    private static final int SNAPSHOT_BUFFER = 64 * 1024;
 
     private final Path directory;
     private final String configuration;
     private final Map<String, StateEntry> entries;
     private final Set<String> retired;
     private FileChannel journal;
+    /** Where each journal record is encoded; reused, as the methods that append are synchronized. */
+    private final RecordBuffer recordBuffer = new RecordBuffer();
+    private final DataOutputStream recordOut = new DataOutputStream(recordBuffer);
+    private final CRC32 recordCrc = new CRC32();
     /** Whether anything was recorded since the snapshot was read or written. */
     private boolean changed;
     /** Whether the snapshot read was recorded under another configuration. */
@@ -132,7 +143,9 @@ final class BuildState implements AutoCloseable {
 
     /** Records an input's new entry, durably, before the caller reports the item done. */
     synchronized void put(StateEntry entry) throws IOException {
-        append(encodePut(entry));
+        startRecord(PUT);
+        writeEntry(recordOut, entry);
+        appendRecord();
         apply(entry);
         changed = true;
     }
@@ -140,7 +153,9 @@ final class BuildState implements AutoCloseable {
     /** Forgets an input (deleted, excluded now, or failed), retiring its outputs. */
     synchronized void remove(String input) throws IOException {
         if (entries.containsKey(input)) {
-            append(encodeRemove(input));
+            startRecord(REMOVE);
+            recordOut.writeUTF(input);
+            appendRecord();
             applyRemove(input);
             changed = true;
         }
@@ -218,10 +233,11 @@ final class BuildState implements AutoCloseable {
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - Long.BYTES);
-        if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - Long.BYTES, Long.BYTES).getLong()) {
+        if (crc.getValue() != StateInput.longAt(bytes, bytes.length - Long.BYTES)) {
             throw new CorruptStateException("the state file is damaged");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - Long.BYTES))) {
+        try {
+            StateInput in = new StateInput(bytes, 0, bytes.length - Long.BYTES);
             boolean sameConfiguration = readHeader(in);
             configurationChanged = !sameConfiguration;
             int count = in.readInt();
@@ -239,8 +255,11 @@ final class BuildState implements AutoCloseable {
     }
 
     private void writeSnapshot() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        Path temporary = directory.resolve(SNAPSHOT_TEMPORARY);
+        // Streamed, with the checksum taken on the way: a large state is never held in memory as bytes.
+        CRC32 crc = new CRC32();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new CheckedOutputStream(Files.newOutputStream(temporary), crc), SNAPSHOT_BUFFER))) {
             writeHeader(out);
             out.writeInt(entries.size());
             for (StateEntry entry : entries.values()) {
@@ -250,12 +269,9 @@ final class BuildState implements AutoCloseable {
             for (String output : retired) {
                 out.writeUTF(output);
             }
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
+            out.flush(); // the checksum covers everything before it, so all of that must have passed through
             out.writeLong(crc.getValue());
         }
-        Path temporary = directory.resolve(SNAPSHOT_TEMPORARY);
-        Files.write(temporary, bytes.toByteArray());
         Files.move(temporary, directory.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -263,11 +279,9 @@ final class BuildState implements AutoCloseable {
 
     private void startJournal() throws IOException {
         journal = FileChannel.open(directory.resolve(JOURNAL), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        ByteArrayOutputStream header = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(header)) {
-            writeHeader(out);
-        }
-        writeFully(ByteBuffer.wrap(header.toByteArray()));
+        recordBuffer.reset();
+        writeHeader(recordOut);
+        writeFully(recordBuffer.view());
     }
 
     /** @return whether a journal was there to replay */
@@ -280,27 +294,27 @@ final class BuildState implements AutoCloseable {
         } catch (IOException unreadable) {
             throw new CorruptStateException("the journal cannot be read: " + unreadable);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        StateInput journalIn = new StateInput(bytes, 0, bytes.length);
         boolean sameConfiguration;
         try {
-            DataInputStream headerIn = new DataInputStream(new ByteArrayInputStream(bytes));
-            sameConfiguration = readHeader(headerIn);
-            buffer.position(bytes.length - headerIn.available());
+            sameConfiguration = readHeader(journalIn);
         } catch (EOFException | RuntimeException | CorruptStateException killedWhileStarting) {
             return true; // no record can follow a header that was not fully written
         }
-        while (buffer.remaining() >= 2 * Integer.BYTES) {
-            int length = buffer.getInt();
-            int checksum = buffer.getInt();
-            if (length <= 0 || length > buffer.remaining()) {
+        CRC32 crc = new CRC32();
+        while (journalIn.remaining() >= RECORD_HEADER) {
+            int length = journalIn.readInt();
+            int checksum = journalIn.readInt();
+            if (length <= 0 || length > journalIn.remaining()) {
                 break; // the last record was cut short by a kill
             }
-            CRC32 crc = new CRC32();
-            crc.update(bytes, buffer.position(), length);
+            crc.reset();
+            crc.update(bytes, journalIn.position(), length);
             if ((int) crc.getValue() != checksum) {
                 break;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, buffer.position(), length))) {
+            try {
+                StateInput in = new StateInput(bytes, journalIn.position(), journalIn.position() + length);
                 byte type = in.readByte();
                 if (type == PUT) {
                     StateEntry entry = readEntry(in);
@@ -313,21 +327,30 @@ final class BuildState implements AutoCloseable {
             } catch (IOException unreadable) {
                 break; // a record that passed its checksum yet does not parse: written by something else
             }
-            buffer.position(buffer.position() + length);
+            journalIn.skip(length);
         }
         return true;
     }
 
-    private void append(byte[] record) throws IOException {
+    /** Starts encoding a record in {@link #recordBuffer}, leaving room for its length and checksum. */
+    private void startRecord(byte type) throws IOException {
         if (journal == null) {
             throw new IllegalStateException("the build state is closed");
         }
-        CRC32 crc = new CRC32();
-        crc.update(record);
-        ByteBuffer buffer = ByteBuffer.allocate(2 * Integer.BYTES + record.length);
-        buffer.putInt(record.length).putInt((int) crc.getValue()).put(record).flip();
+        recordBuffer.reset();
+        recordOut.writeLong(0);
+        recordOut.writeByte(type);
+    }
+
+    /** Appends the record encoded since {@link #startRecord}. */
+    private void appendRecord() throws IOException {
+        int length = recordBuffer.size() - RECORD_HEADER;
+        recordCrc.reset();
+        recordCrc.update(recordBuffer.array(), RECORD_HEADER, length);
+        ByteBuffer bytes = recordBuffer.view();
+        bytes.putInt(0, length).putInt(Integer.BYTES, (int) recordCrc.getValue());
         // One write per record: a kill loses at most the record being written, never an earlier one.
-        writeFully(buffer);
+        writeFully(bytes);
     }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
@@ -352,7 +375,7 @@ final class BuildState implements AutoCloseable {
     }
 
     /** @return whether the data was recorded under this run's configuration */
-    private boolean readHeader(DataInputStream in) throws IOException, CorruptStateException {
+    private boolean readHeader(StateInput in) throws IOException, CorruptStateException {
         if (!MAGIC.equals(in.readUTF())) {
             throw new CorruptStateException("not a parmap state file");
         }
@@ -361,24 +384,6 @@ final class BuildState implements AutoCloseable {
             throw new CorruptStateException("written in format " + version + ", this version reads format " + FORMAT_VERSION);
         }
         return configuration.equals(in.readUTF());
-    }
-
-    private static byte[] encodePut(StateEntry entry) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(PUT);
-            writeEntry(out, entry);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static byte[] encodeRemove(String input) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(REMOVE);
-            out.writeUTF(input);
-        }
-        return bytes.toByteArray();
     }
 
     private static void writeEntry(DataOutputStream out, StateEntry entry) throws IOException {
@@ -395,21 +400,141 @@ final class BuildState implements AutoCloseable {
         }
     }
 
-    private static StateEntry readEntry(DataInputStream in) throws IOException {
+    private static StateEntry readEntry(StateInput in) throws IOException {
         String input = in.readUTF();
         long size = in.readLong();
         long modified = in.readLong();
-        byte[] sha256 = new byte[in.readUnsignedByte()];
-        in.readFully(sha256);
+        byte[] sha256 = in.readBytes(in.readUnsignedByte());
         int count = in.readInt();
         if (count < 0 || count > 1_000_000) {
             throw new IOException("implausible output count " + count);
         }
-        List<StateEntry.Output> outputs = new ArrayList<>(count);
+        StateEntry.Output[] outputs = new StateEntry.Output[count];
         for (int i = 0; i < count; i++) {
-            outputs.add(new StateEntry.Output(in.readUTF(), in.readLong(), in.readLong()));
+            outputs[i] = new StateEntry.Output(in.readUTF(), in.readLong(), in.readLong());
         }
-        return new StateEntry(input, size, modified, sha256, outputs);
+        return new StateEntry(input, size, modified, sha256, List.of(outputs)); // an immutable list is not copied again
+    }
+
+    /**
+     * Reads what {@link DataOutputStream} wrote, from an array, without a stream per record or a buffer per
+     * string. Reading past its end throws {@link EOFException}, as {@link DataInputStream} does.
+     */
+    private static final class StateInput {
+        private final byte[] bytes;
+        private final int end;
+        private int position;
+
+        StateInput(byte[] bytes, int from, int to) {
+            this.bytes = bytes;
+            this.position = from;
+            this.end = to;
+        }
+
+        static long longAt(byte[] bytes, int at) {
+            return (long) intAt(bytes, at) << 32 | intAt(bytes, at + Integer.BYTES) & 0xFFFF_FFFFL;
+        }
+
+        private static int intAt(byte[] bytes, int at) {
+            return bytes[at] << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | bytes[at + 3] & 0xFF;
+        }
+
+        int position() {
+            return position;
+        }
+
+        int remaining() {
+            return end - position;
+        }
+
+        void skip(int count) throws EOFException {
+            require(count);
+            position += count;
+        }
+
+        byte readByte() throws EOFException {
+            require(1);
+            return bytes[position++];
+        }
+
+        int readUnsignedByte() throws EOFException {
+            return readByte() & 0xFF;
+        }
+
+        int readInt() throws EOFException {
+            require(Integer.BYTES);
+            int value = intAt(bytes, position);
+            position += Integer.BYTES;
+            return value;
+        }
+
+        long readLong() throws EOFException {
+            require(Long.BYTES);
+            long value = longAt(bytes, position);
+            position += Long.BYTES;
+            return value;
+        }
+
+        byte[] readBytes(int count) throws EOFException {
+            require(count);
+            byte[] read = Arrays.copyOfRange(bytes, position, position + count);
+            position += count;
+            return read;
+        }
+
+        /** Reads a string in the modified UTF-8 of {@link DataOutputStream#writeUTF}. */
+        String readUTF() throws IOException {
+            require(2);
+            int length = ((bytes[position] & 0xFF) << 8) | (bytes[position + 1] & 0xFF);
+            require(2 + length);
+            int from = position + 2;
+            int to = from + length;
+            String text;
+            if (isAscii(from, to)) {
+                text = new String(bytes, from, length, StandardCharsets.ISO_8859_1); // ASCII bytes are their chars
+            } else {
+                // NUL and characters beyond the BMP are encoded unlike UTF-8: the JDK's own reader decodes them
+                text = new DataInputStream(new ByteArrayInputStream(bytes, position, 2 + length)).readUTF();
+            }
+            position = to;
+            return text;
+        }
+
+        private boolean isAscii(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (bytes[i] < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void require(int count) throws EOFException {
+            if (count < 0 || count > end - position) {
+                throw new EOFException();
+            }
+        }
+    }
+
+    /** A byte array stream whose bytes are used in place, without the copy {@code toByteArray} makes. */
+    private static final class RecordBuffer extends ByteArrayOutputStream {
+        private ByteBuffer view;
+
+        RecordBuffer() {
+            super(256);
+        }
+
+        byte[] array() {
+            return buf;
+        }
+
+        /** @return the bytes written since the last reset, valid until the next write */
+        ByteBuffer view() {
+            if (view == null || view.array() != buf) {
+                view = ByteBuffer.wrap(buf); // only when the array has grown
+            }
+            return view.limit(count).position(0);
+        }
     }
 
     /** The state on disk cannot be read as a whole; the run starts from nothing. */

@@ -17,16 +17,27 @@ final class RunReport {
     /** How many of the slowest files the report and the log name. */
     static final int SLOWEST = 10;
 
+    /**
+     * From here on (about eleven days) a duration in milliseconds has more significant digits than a double
+     * keeps exactly, so only {@code %.3f} itself is sure to print what earlier reports printed.
+     */
+    private static final long EXACT_NANOS = 1_000_000_000_000_000L;
+
+    /** Enough for the milliseconds of any duration below {@link #EXACT_NANOS}. */
+    private static final int MILLIS_CHARS = 24;
+
     private RunReport() {}
 
+    // A report has a line per file, so those lines are written piece by piece: no line, duration or name of
+    // a file becomes a String of its own unless the name needs escaping.
     static void write(Path file, String processor, ProcessingResult result, List<InputFile> items, ItemTimings timings) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        char[] digits = new char[MILLIS_CHARS];
         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            out.write("{\n");
-            out.write("  \"formatVersion\": 1,\n");
-            out.write("  \"processor\": " + quote(processor) + ",\n");
-            out.write("  \"totals\": {\"files\": " + result.itemCount() + ", \"processed\": " + result.processed()
+            out.write("{\n  \"formatVersion\": 1,\n  \"processor\": ");
+            writeQuoted(out, processor);
+            out.write(",\n  \"totals\": {\"files\": " + result.itemCount() + ", \"processed\": " + result.processed()
                     + ", \"upToDate\": " + result.upToDate() + ", \"failed\": " + result.failures().size()
                     + ", \"notStarted\": " + result.notStarted() + ", \"staleOutputsRemoved\": " + result.removed()
                     + ", \"outputsWritten\": " + result.outputsCommitted() + ", \"workers\": " + result.workers()
@@ -36,14 +47,22 @@ final class RunReport {
             List<Integer> slowest = timings.slowest(SLOWEST);
             for (int i = 0; i < slowest.size(); i++) {
                 int item = slowest.get(i);
-                out.write((i == 0 ? "\n" : ",\n") + "    {\"path\": " + quote(items.get(item).relativePath()) + ", \"millis\": "
-                        + millis(timings.nanos(item)) + "}");
+                out.write(i == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ");
+                writeQuoted(out, items.get(item).relativePath());
+                out.write(", \"millis\": ");
+                writeMillis(out, timings.nanos(item), digits);
+                out.write('}');
             }
             out.write(slowest.isEmpty() ? "],\n" : "\n  ],\n");
             out.write("  \"files\": [");
             for (int item = 0; item < items.size(); item++) {
-                out.write((item == 0 ? "\n" : ",\n") + "    {\"path\": " + quote(items.get(item).relativePath()) + ", \"status\": "
-                        + quote(timings.status(item).text()) + ", \"millis\": " + millis(timings.nanos(item)) + "}");
+                out.write(item == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ");
+                writeQuoted(out, items.get(item).relativePath());
+                out.write(", \"status\": ");
+                writeQuoted(out, timings.status(item).text());
+                out.write(", \"millis\": ");
+                writeMillis(out, timings.nanos(item), digits);
+                out.write('}');
             }
             out.write(items.isEmpty() ? "]\n" : "\n  ]\n");
             out.write("}\n");
@@ -51,13 +70,65 @@ final class RunReport {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** @return the duration in milliseconds with three decimals, rounded half up, as {@code %.3f} prints it */
     static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+        if (nanos < 0 || nanos >= EXACT_NANOS) {
+            return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+        }
+        char[] digits = new char[MILLIS_CHARS];
+        int start = fillMillis(nanos, digits);
+        return new String(digits, start, digits.length - start);
+    }
+
+    private static void writeMillis(Writer out, long nanos, char[] digits) throws IOException {
+        if (nanos < 0 || nanos >= EXACT_NANOS) {
+            out.write(millis(nanos));
+        } else {
+            int start = fillMillis(nanos, digits);
+            out.write(digits, start, digits.length - start);
+        }
+    }
+
+    /**
+     * Writes a non-negative duration below {@link #EXACT_NANOS} into the end of {@code digits} by integer
+     * arithmetic: {@code %.3f} rounds the exact decimal value half up, and so does this, without its
+     * per-call formatter.
+     *
+     * @return where the text starts
+     */
+    private static int fillMillis(long nanos, char[] digits) {
+        long micros = (nanos + 500) / 1000;
+        int at = digits.length;
+        for (int i = 0; i < 3; i++) {
+            digits[--at] = (char) ('0' + micros % 10);
+            micros /= 10;
+        }
+        digits[--at] = '.';
+        do {
+            digits[--at] = (char) ('0' + micros % 10);
+            micros /= 10;
+        } while (micros > 0);
+        return at;
+    }
+
+    /** Writes the text as a JSON string; most names need no escaping and are written as they are. */
+    private static void writeQuoted(Writer out, String text) throws IOException {
+        if (firstToEscape(text) < 0) {
+            out.write('"');
+            out.write(text);
+            out.write('"');
+        } else {
+            out.write(quote(text));
+        }
     }
 
     static String quote(String text) {
-        StringBuilder json = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstToEscape(text);
+        if (first < 0) {
+            return '"' + text + '"';
+        }
+        StringBuilder json = new StringBuilder(text.length() + 8).append('"').append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
             char ch = text.charAt(i);
             switch (ch) {
                 case '"' -> json.append("\\\"");
@@ -75,5 +146,16 @@ final class RunReport {
             }
         }
         return json.append('"').toString();
+    }
+
+    /** @return the index of the first character JSON needs escaped, or -1 */
+    private static int firstToEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x20 || ch == '"' || ch == '\\') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -294,5 +296,99 @@ class BuildStateTest {
             assertNull(state.entry("a.txt"));
         }
         assertEquals(List.of(), log.entries());
+    }
+
+    @Test
+    void namesWithNulControlAndSupplementaryCharactersSurviveTheSnapshotAndTheJournal() throws IOException {
+        List<StateEntry> odd = List.of(
+                entry("nul\0in the middle.txt", "nul\0.out"),
+                entry("bell\u0007 and tab\t.txt", "\u0007.out"),
+                entry("emoji 😀 and 𝄞.txt", "😀/out 𝄞.txt"),
+                entry("ünïcødé \uFFFD \u07FF \u0800 \uFFFF.txt", "ü.out"),
+                entry("a\u0080b.txt"));
+        try (BuildState state = open()) {
+            for (StateEntry entry : odd.subList(0, 3)) {
+                state.put(entry);
+            }
+            state.commit();
+        }
+        BuildState killed = open();
+        for (StateEntry entry : odd.subList(3, 5)) {
+            killed.put(entry);
+        }
+        killed.close();
+
+        try (BuildState state = open()) {
+            assertEquals(Set.copyOf(odd.stream().map(StateEntry::input).toList()), state.inputs());
+            for (StateEntry entry : odd) {
+                assertSameEntry(entry, state.entry(entry.input()));
+            }
+        }
+        assertEquals(List.of(), log.entries());
+    }
+
+    // Format 1 byte for byte, as earlier versions wrote it: big-endian numbers, and strings as a two-byte
+    // length and Java's modified UTF-8 (DataOutputStream.writeUTF), in which a supplementary character is
+    // two three-byte surrogates.
+    private static final String HEADER = "000c" + hex("parmap-state") + "00000001" + "000d" + hex("configuration");
+    private static final StateEntry EMOJI = new StateEntry("a 😀.txt", 101, 1_700_000_000_123_456_789L, filled(32, 0x11),
+            List.of(new StateEntry.Output("a.out", 5, 1_700_000_001_000_000_000L)));
+    private static final String EMOJI_BYTES = "000c" + "6120" + "eda0bd" + "edb880" + hex(".txt") // input
+            + "0000000000000065" + "17979cfe3d85cd15" // size, modified
+            + "20" + "11".repeat(32) // SHA-256
+            + "00000001" + "0005" + hex("a.out") + "0000000000000005" + "17979cfe71c4ca00"; // outputs
+
+    @Test
+    void stateFileKeepsItsLayoutSoThatStateWrittenByEarlierVersionsLoads() throws IOException {
+        String retiredOldOut = "00000001" + "0007" + hex("old.out");
+        Files.createDirectories(state());
+        Files.write(state().resolve(BuildState.SNAPSHOT), withChecksum(HEADER + "00000001" + EMOJI_BYTES + retiredOldOut));
+
+        try (BuildState state = open()) {
+            assertSameEntry(EMOJI, state.entry("a 😀.txt"));
+            assertEquals(List.of("old.out"), state.orphanedOutputs());
+            state.commit();
+        }
+
+        assertArrayEquals(withChecksum(HEADER + "00000001" + EMOJI_BYTES + "00000000"), Files.readAllBytes(state().resolve(BuildState.SNAPSHOT)),
+                "the committed run has no retired outputs left");
+        assertEquals(List.of(), log.entries());
+    }
+
+    @Test
+    void journalKeepsItsLayoutOfOneChecksummedRecordPerChange() throws IOException {
+        try (BuildState state = open()) {
+            state.put(EMOJI);
+            state.remove("a 😀.txt");
+
+            String put = "01" + EMOJI_BYTES;
+            String remove = "02" + "000c" + "6120" + "eda0bd" + "edb880" + hex(".txt");
+            assertArrayEquals(bytes(HEADER + record(put) + record(remove)), Files.readAllBytes(state().resolve(BuildState.JOURNAL)));
+        }
+    }
+
+    /** @return a journal record: the payload's length and CRC-32, then the payload */
+    private static String record(String payload) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes(payload));
+        return "%08x%08x%s".formatted(payload.length() / 2, (int) crc.getValue(), payload);
+    }
+
+    private static byte[] withChecksum(String body) {
+        return DamagedStateTest.Damage.withChecksum(bytes(body));
+    }
+
+    private static String hex(String ascii) {
+        return HexFormat.of().formatHex(ascii.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] bytes(String hex) {
+        return HexFormat.of().parseHex(hex);
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
     }
 }

@@ -7,6 +7,10 @@ import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -62,5 +66,66 @@ class RunReportTest {
     @Test
     void controlCharactersInNamesAreEscaped() {
         assertEquals("\"a\\nb\\u0001\\\\c\"", RunReport.quote("a\nb\u0001\\c"));
+    }
+
+    @Test
+    void reportKeepsItsLayoutOfTotalsSlowestFilesAndEveryFile() throws Exception {
+        List<InputFile> items = List.of(new InputFile("a.txt", 1, 1), new InputFile("dir/b \"q\".txt", 1, 1),
+                new InputFile("c\u0007.txt", 1, 1), new InputFile("späť 😀.txt", 1, 1));
+        ItemTimings timings = new ItemTimings(items.size());
+        timings.record(0, ItemTimings.Status.PROCESSED, 1_234_500);
+        timings.record(1, ItemTimings.Status.FAILED, 999);
+        timings.record(2, ItemTimings.Status.UP_TO_DATE, 0);
+        ProcessingResult result = new ProcessingResult(4, 1, 1, 2, 3, List.of(), List.of(), 1, 2, Duration.ofNanos(2_000_000_500));
+        Path report = root.resolve("report.json");
+
+        RunReport.write(report, "my.Processor", result, items, timings);
+
+        assertEquals("""
+                {
+                  "formatVersion": 1,
+                  "processor": "my.Processor",
+                  "totals": {"files": 4, "processed": 1, "upToDate": 1, "failed": 0, "notStarted": 1, "staleOutputsRemoved": 2, \
+                "outputsWritten": 3, "workers": 2, "wallTimeMillis": 2000.001, "filesPerSecond": 0.5},
+                  "slowest": [
+                    {"path": "a.txt", "millis": 1.235},
+                    {"path": "dir/b \\"q\\".txt", "millis": 0.001}
+                  ],
+                  "files": [
+                    {"path": "a.txt", "status": "processed", "millis": 1.235},
+                    {"path": "dir/b \\"q\\".txt", "status": "failed", "millis": 0.001},
+                    {"path": "c\\u0007.txt", "status": "up to date", "millis": 0.000},
+                    {"path": "späť 😀.txt", "status": "not started", "millis": 0.000}
+                  ]
+                }
+                """, Files.readString(report));
+    }
+
+    @Test
+    void emptyRunHasEmptyLists() throws Exception {
+        Path report = root.resolve("report.json");
+        ProcessingResult result = new ProcessingResult(0, 0, 0, 0, 0, List.of(), List.of(), 0, 1, Duration.ZERO);
+
+        RunReport.write(report, "p", result, List.of(), new ItemTimings(0));
+
+        String text = Files.readString(report);
+        assertTrue(text.contains("\"wallTimeMillis\": 0.000, \"filesPerSecond\": 0.0},\n  \"slowest\": [],\n  \"files\": []\n}\n"), text);
+    }
+
+    @Test
+    void millisHaveThreeDecimalsRoundedHalfUpAsPrintfPrintsThem() {
+        long[] nanos = {0, 1, 499, 500, 999, 1_000, 1_499, 1_500, 999_499, 999_500, 999_999, 1_000_000, 1_234_499, 1_234_500,
+            1_234_501, 9_999_999, 99_999_500, 123_456_789, 1_000_000_000, 59_999_999_500L, 3_600_000_000_000L,
+            1_000_000_000_000L, 999_999_999_999_500L, 1_000_000_000_000_000L, Long.MAX_VALUE};
+        for (long value : nanos) {
+            assertEquals(String.format(Locale.ROOT, "%.3f", value / 1e6), RunReport.millis(value), value + " ns");
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            long value = random.nextLong(1L << (1 + random.nextInt(50)));
+            assertEquals(String.format(Locale.ROOT, "%.3f", value / 1e6), RunReport.millis(value), value + " ns");
+        }
+        assertEquals("1.235", RunReport.millis(1_234_500));
+        assertEquals("1000000.000", RunReport.millis(1_000_000_000_000L));
     }
 }
