@@ -1,8 +1,8 @@
 package io.github.parmap.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class Fingerprints {
     private static final int BUFFER_SIZE = 64 * 1024;
     /** One read buffer per thread: hashing is on every item's path, and a fresh 64 KiB each time is garbage. */
-    private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER_SIZE]);
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocate(BUFFER_SIZE));
     /** Likewise one digest per thread: each new one looks up its provider and allocates its state. */
     private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Fingerprints::sha256);
 
@@ -36,10 +36,11 @@ final class Fingerprints {
     static byte[] sha256(Path file) throws IOException {
         MessageDigest digest = DIGESTS.get();
         digest.reset(); // a read that failed halfway leaves its bytes in the digest
-        byte[] buffer = BUFFERS.get();
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, read);
+        ByteBuffer buffer = BUFFERS.get();
+        // A channel reads into the thread's buffer as it is; an InputStream over a channel wraps the array anew on every read.
+        try (FileChannel channel = FileChannel.open(file)) {
+            while (buffer.clear().hasRemaining() && channel.read(buffer) >= 0) {
+                digest.update(buffer.array(), 0, buffer.position());
             }
         }
         return digest.digest();

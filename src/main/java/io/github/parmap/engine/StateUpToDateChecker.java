@@ -135,9 +135,9 @@ final class StateUpToDateChecker implements UpToDateChecker {
     }
 
     @Override
-    public InputFingerprint fingerprint(InputFile file) throws IOException {
+    public InputFingerprint fingerprint(InputFile file, Path path) throws IOException {
         long readAt = now(); // taken before the read, as in isUpToDate
-        return new InputFingerprint(Fingerprints.sha256(inputDirectory.resolve(file.relativePath())), readAt);
+        return new InputFingerprint(Fingerprints.sha256(path), readAt);
     }
 
     @Override

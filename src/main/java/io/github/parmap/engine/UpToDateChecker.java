@@ -1,6 +1,7 @@
 package io.github.parmap.engine;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -35,9 +36,10 @@ interface UpToDateChecker extends AutoCloseable {
     /**
      * Reads what identifies the input's content, before the processor reads the input.
      *
+     * @param path the input's path, resolved already
      * @return the fingerprint to hand back to {@link #recordProcessed}, or {@code null}
      */
-    InputFingerprint fingerprint(InputFile file) throws IOException;
+    InputFingerprint fingerprint(InputFile file, Path path) throws IOException;
 
     /** Records a processed item, after its outputs are committed. */
     void recordProcessed(InputFile file, InputFingerprint fingerprint, List<StateEntry.Output> outputs) throws IOException;
@@ -86,7 +88,7 @@ interface UpToDateChecker extends AutoCloseable {
         }
 
         @Override
-        public InputFingerprint fingerprint(InputFile file) {
+        public InputFingerprint fingerprint(InputFile file, Path path) {
             return null;
         }
 

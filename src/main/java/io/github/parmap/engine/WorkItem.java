@@ -28,8 +28,9 @@ final class WorkItem implements Item {
     private final List<Path> stagingSubdirectories = new ArrayList<>(0);
     private final OutputClaims claims;
     /** Output path to the place it is staged at, in the order requested. */
-    private final Map<String, Path> stagedOutputs = new LinkedHashMap<>();
-    private final Set<String> stagedNames = new HashSet<>();
+    private final Map<String, Path> stagedOutputs = new LinkedHashMap<>(4);
+    /** File names taken directly in the slot directory; made when an item stages its second output. */
+    private Set<String> stagedNames;
     private RuntimeException rejectedOutput;
     /** RUNNING until the item commits or the run's watchdog cancels it, whichever comes first. */
     private final AtomicInteger state = new AtomicInteger(RUNNING);
@@ -87,17 +88,18 @@ final class WorkItem implements Item {
      * Moves every written output into the output directory, each with one atomic rename. If one cannot be
      * moved, the ones already moved are deleted again, so that a failed item leaves no output behind.
      *
+     * @param listener told of each output once all are in place
      * @return the committed outputs, with the size and time they were committed with
      */
-    List<StateEntry.Output> commit() throws IOException {
+    List<StateEntry.Output> commit(OutputListener listener) throws IOException {
         if (rejectedOutput != null) {
             throw rejectedOutput;
         }
         if (!state.compareAndSet(RUNNING, COMMITTING)) {
             throw new IllegalStateException("the item was cancelled; its outputs are not committed");
         }
-        List<Path> committed = new ArrayList<>();
-        List<StateEntry.Output> records = new ArrayList<>();
+        List<Path> committed = new ArrayList<>(stagedOutputs.size());
+        List<StateEntry.Output> records = new ArrayList<>(stagedOutputs.size());
         try {
             for (Map.Entry<String, Path> output : stagedOutputs.entrySet()) {
                 BasicFileAttributes staged = stagedAttributes(output.getValue());
@@ -124,6 +126,7 @@ final class WorkItem implements Item {
             StagingArea.deleteTree(subdirectory); // empty now that its output moved; the slot itself stays for the next item
         }
         stagingSubdirectories.clear();
+        committed.forEach(listener::written);
         return records;
     }
 
@@ -143,12 +146,28 @@ final class WorkItem implements Item {
     private Path stage(String output) throws IOException {
         Path directory = staging.directory();
         String fileName = output.substring(output.lastIndexOf('/') + 1);
-        if (stagedNames.add(fileName)) {
+        if (takeName(directory, fileName)) {
             return directory.resolve(fileName);
         }
         Path subdirectory = Files.createDirectory(directory.resolve(Integer.toString(stagedOutputs.size())));
         stagingSubdirectories.add(subdirectory);
         return subdirectory.resolve(fileName);
+    }
+
+    /** @return whether no output of the item is staged in the slot directory under that file name yet; if so, it is now */
+    private boolean takeName(Path directory, String fileName) {
+        if (stagedNames == null) {
+            if (stagedOutputs.isEmpty()) {
+                return true; // the first output: most items write one, and need no set
+            }
+            stagedNames = new HashSet<>();
+            for (Path staged : stagedOutputs.values()) {
+                if (directory.equals(staged.getParent())) {
+                    stagedNames.add(staged.getFileName().toString());
+                }
+            }
+        }
+        return stagedNames.add(fileName);
     }
 
     /** One atomic rename; the target's parent directories are created only when the rename finds them missing. */
@@ -183,7 +202,7 @@ final class WorkItem implements Item {
     void reset() throws IOException {
         discard();
         stagedOutputs.clear();
-        stagedNames.clear();
+        stagedNames = null;
         rejectedOutput = null;
     }
 

@@ -197,7 +197,7 @@ final class Worker implements Runnable {
         long start = System.nanoTime();
         try {
             shared.checker().releaseRecordedOutputs(file, shared.claims());
-            fingerprint = shared.checker().fingerprint(file);
+            fingerprint = shared.checker().fingerprint(file, item.path());
             if (fingerprint == null) { // not incremental: the cache still needs the content hash
                 fingerprint = new UpToDateChecker.InputFingerprint(Fingerprints.sha256(item.path()), 0);
             }
@@ -205,8 +205,7 @@ final class Worker implements Runnable {
             if (hit == null) {
                 return new CacheLookup(false, fingerprint);
             }
-            List<StateEntry.Output> committed = item.commit();
-            committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
+            List<StateEntry.Output> committed = item.commit(request.outputListener());
             shared.checker().recordProcessed(file, fingerprint, committed);
             shared.cache().restored(hit, request.outputDirectory());
             shared.timings().record(itemIndex, ItemTimings.Status.RESTORED, System.nanoTime() - start);
@@ -252,10 +251,9 @@ final class Worker implements Runnable {
         currentItem = item;
         try {
             shared.checker().releaseRecordedOutputs(file, shared.claims());
-            UpToDateChecker.InputFingerprint fingerprint = known != null ? known : shared.checker().fingerprint(file);
+            UpToDateChecker.InputFingerprint fingerprint = known != null ? known : shared.checker().fingerprint(file, item.path());
             processor.process(item);
-            List<StateEntry.Output> committed = item.commit();
-            committed.forEach(output -> request.outputListener().written(request.outputDirectory().resolve(output.path())));
+            List<StateEntry.Output> committed = item.commit(request.outputListener());
             shared.checker().recordProcessed(file, fingerprint, committed);
             if (fingerprint != null) {
                 shared.cache().store(relativePath, fingerprint.sha256(), request.outputDirectory(), committed);

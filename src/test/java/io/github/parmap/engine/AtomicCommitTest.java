@@ -96,6 +96,20 @@ class AtomicCommitTest {
         }
     }
 
+    /** Writes three outputs with one file name in different directories, each saying where it goes. */
+    public static final class SameFileNameThrice implements ItemProcessor {
+        @Override
+        public void process(Item item) throws IOException {
+            for (String directory : List.of("a", "b/c", "d")) {
+                Path staged = item.output(directory + "/index.html");
+                if (!staged.getFileName().toString().equals("index.html")) {
+                    throw new IllegalStateException("staged file is named " + staged.getFileName());
+                }
+                Files.writeString(staged, directory + " of " + item.relativePath());
+            }
+        }
+    }
+
     /** Catches the rejection of an escaping output path and carries on as if nothing happened. */
     public static final class SwallowsRejectedOutput implements ItemProcessor {
         @Override
@@ -202,6 +216,19 @@ class AtomicCommitTest {
 
         assertTrue(result.succeeded(), result::toString);
         assertEquals("x/a.txt", Trees.read(output, "deep/er/still/x/a.txt.out"));
+    }
+
+    @Test
+    void outputsOfOneItemWithTheSameFileNameAreStagedApartAndAllCommitted() throws Exception {
+        Files.writeString(input.resolve("two.txt"), "2");
+
+        ProcessingResult result = Runs.run(input, output, SameFileNameThrice.class, 1);
+
+        assertTrue(result.succeeded(), () -> result.failures().toString());
+        assertEquals(3, result.outputsCommitted());
+        assertEquals("a of two.txt", Files.readString(output.resolve("a/index.html")));
+        assertEquals("b/c of two.txt", Files.readString(output.resolve("b/c/index.html")));
+        assertEquals("d of two.txt", Files.readString(output.resolve("d/index.html")));
     }
 
     @Test
