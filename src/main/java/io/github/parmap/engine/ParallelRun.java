@@ -53,12 +53,21 @@ public final class ParallelRun {
     private ProcessingResult run() throws InvalidConfigurationException, IOException, InterruptedException {
         long start = System.nanoTime();
         checkDirectories();
-        Path stateDirectory = request.incremental() == null ? null : request.incremental().stateDirectory();
-        List<InputFile> items = shard(new InputScanner(request.inputDirectory(), request.outputDirectory(), stateDirectory, request.filter(), log)
-                .scanFiles());
-        try (UpToDateChecker checker = request.incremental() == null
+        Incremental incremental = request.incremental();
+        StateLoading stateLoading = incremental == null ? null : StateLoading.start(incremental, log);
+        List<InputFile> items;
+        try {
+            items = shard(new InputScanner(request.inputDirectory(), request.outputDirectory(),
+                    incremental == null ? null : incremental.stateDirectory(), request.filter(), log).scanFiles());
+        } catch (IOException | RuntimeException | Error e) {
+            if (stateLoading != null) {
+                stateLoading.abandon();
+            }
+            throw e;
+        }
+        try (UpToDateChecker checker = incremental == null
                 ? UpToDateChecker.none()
-                : StateUpToDateChecker.open(request.incremental(), request, items);
+                : StateUpToDateChecker.open(stateLoading.await(), incremental, request, items);
                 ItemCache cache = ItemCache.open(request.cache(), log)) {
             if (items.isEmpty()) {
                 log.info("No files to process in " + display(request.inputDirectory()) + " (none match the includes and excludes)");

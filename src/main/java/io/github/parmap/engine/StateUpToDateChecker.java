@@ -54,7 +54,11 @@ final class StateUpToDateChecker implements UpToDateChecker {
      * outputs are deleted at the end of the run.
      */
     static StateUpToDateChecker open(Incremental settings, ProcessingRequest request, List<InputFile> scanned) throws IOException {
-        BuildState state = BuildState.open(settings.stateDirectory(), settings.configurationFingerprint(), request.log());
+        return open(BuildState.open(settings.stateDirectory(), settings.configurationFingerprint(), request.log()), settings, request, scanned);
+    }
+
+    /** As {@link #open(Incremental, ProcessingRequest, List)}, with the state loaded already; closes it on failure. */
+    static StateUpToDateChecker open(BuildState state, Incremental settings, ProcessingRequest request, List<InputFile> scanned) throws IOException {
         try {
             List<String> sameSize = new ArrayList<>();
             int recorded = 0;

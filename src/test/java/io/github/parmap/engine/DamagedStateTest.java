@@ -1,11 +1,14 @@
 package io.github.parmap.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.engine.IncrementalProject.Build;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -146,6 +149,19 @@ class DamagedStateTest {
         Build next = project.build();
         assertEquals(List.of(), next.processed(), "the rebuild wrote a good state");
         assertEquals(List.of(), next.warnings());
+    }
+
+    /** The state loads beside the scan, on a thread of its own; its failure must still end the run, as it is. */
+    @Test
+    void stateDirectoryThatCannotBeCreatedFailsTheRunBeforeAnyOutput() throws Exception {
+        Files.createDirectories(project.state.getParent());
+        Files.writeString(project.state, "a file where the state directory belongs");
+
+        IOException failure = assertThrows(IOException.class, project::build);
+
+        assertTrue(failure.toString().contains(project.state.toString()), failure.toString());
+        assertFalse(Files.exists(project.output.resolve("a.txt")), "no item ran");
+        assertEquals("a file where the state directory belongs", Files.readString(project.state));
     }
 
     @Test
