@@ -488,6 +488,8 @@ def main(argv):
 
     if with_200k:
         data["tiny200k"] = generate(work, shapes, "tiny200k", kind="tiny")
+        floor = os.path.join(work, "floor")
+        run_quiet(["javac", "-d", floor, os.path.join(BENCH, "CopyFloor.java")], what="javac CopyFloor.java")
         projects["copy-tiny200k"] = consumer(work, "copy-tiny200k", version, data["tiny200k"], "copy")
         mem_group = [
             add(Workload("copy-200k", "parmap copy over 200,000 tiny files, incremental on and forced",
@@ -497,6 +499,12 @@ def main(argv):
             add(Workload("empty-200k", "Empty build of the same project (`-Dparmap.skip=true`)",
                          build("copy-tiny200k", "-Dparmap.skip=true"), projects["copy-tiny200k"], None,
                          check=expect_skipped, kind="maven")),
+            # What the JVM's default heap sizing costs for the same file work, with none of parmap's bookkeeping.
+            add(Workload("java-floor-200k", "Bare Java copy loop over the same files, %s threads (`bench/CopyFloor.java`)" % cores,
+                         ["java", "-cp", floor, "CopyFloor", data["tiny200k"], out, cores], work, counts["tiny200k"],
+                         prepare=remover(out), kind="anchor")),
+            add(Workload("java-empty", "Empty JVM: the same class started with no arguments",
+                         ["java", "-cp", floor, "CopyFloor"], work, None, kind="anchor")),
         ]
         run_group("200k", mem_group, mem_reps, warm_up=False)
         if not args.keep:
@@ -724,6 +732,12 @@ class Report:
             row("memory: peak RSS with 200,000 tiny files ≤ empty run + 256 MiB",
                 "%.0f MiB − %.0f MiB" % (w["copy-200k"].med("rss_kib") / 1024, w["empty-200k"].med("rss_kib") / 1024),
                 "+%.0f MiB" % over, 256, over <= 256)
+            if "java-floor-200k" in w and w["java-floor-200k"].runs:
+                floor = (w["java-floor-200k"].med("rss_kib") - w["java-empty"].med("rss_kib")) / 1024
+                row("(context, not a target) a bare Java loop doing the same file work (`bench/CopyFloor.java`) under "
+                    "the same default heap sizing: peak RSS − empty JVM",
+                    "%.0f MiB − %.0f MiB" % (w["java-floor-200k"].med("rss_kib") / 1024, w["java-empty"].med("rss_kib") / 1024),
+                    "+%.0f MiB" % floor, None, True)
         large_file = self.shapes["large"][1] / 1024 / 1024
         over = (w["sha"].med("rss_kib") - w["empty"].med("rss_kib")) / 1024
         row("memory: SHA-256 over large holds no file in memory (peak RSS − empty run < one file, %.0f MiB)" % large_file,
