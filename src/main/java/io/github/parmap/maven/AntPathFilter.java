@@ -17,6 +17,8 @@ import org.codehaus.plexus.util.SelectorUtils;
  */
 final class AntPathFilter implements PathFilter {
     private final MatchPatterns includes;
+    /** Whether the includes are {@code **}, which every path matches. */
+    private final boolean includesAll;
     private final NamePatterns excludes;
     /** Excludes that end in {@code **}: a directory they match has no included file below it. */
     private final MatchPatterns subtreeExcludes;
@@ -29,12 +31,16 @@ final class AntPathFilter implements PathFilter {
         List<String> excludePatterns = normalize(excludes);
         excludePatterns.addAll(Arrays.asList(AbstractScanner.DEFAULTEXCLUDES));
         this.includes = MatchPatterns.from(includePatterns);
+        this.includesAll = includePatterns.stream().allMatch("**"::equals);
         this.excludes = new NamePatterns(excludePatterns);
         this.subtreeExcludes = MatchPatterns.from(excludePatterns.stream().filter(p -> p.endsWith("**")).toList());
     }
 
     @Override
     public boolean includesFile(String relativePath) {
+        if (includesAll && excludes.byNameOnly() && !excludes.mayMatchAnyName(relativePath)) {
+            return true; // the common case, decided without splitting the path: no name is like any exclude's
+        }
         String path = toPlatformSeparators(relativePath);
         // Split once for all patterns: every file meets the includes and Maven's forty-odd default excludes.
         String[] names = relativePath.split("/");
@@ -81,6 +87,13 @@ final class AntPathFilter implements PathFilter {
         private final Set<String> anyNames = new HashSet<>();
         private final List<char[]> anyNameWildcards = new ArrayList<>();
         private final MatchPatterns others;
+        private final boolean hasOthers;
+        /** The first characters of the name patterns that begin with one, for a quick "not like any" test. */
+        private String literalFirsts = "";
+        /** The last characters of the name patterns that begin with a wildcard and end with a character. */
+        private String literalLastsAfterWildcard = "";
+        /** Whether a name pattern begins and ends with wildcards: then any name may match it. */
+        private boolean anyNameMayMatch;
 
         NamePatterns(List<String> patterns) {
             List<String> general = new ArrayList<>();
@@ -94,6 +107,7 @@ final class AntPathFilter implements PathFilter {
                 }
             }
             others = MatchPatterns.from(general);
+            hasOthers = !general.isEmpty();
         }
 
         private static String nameOf(String pattern, int suffixLength) {
@@ -106,12 +120,54 @@ final class AntPathFilter implements PathFilter {
                     && !name.startsWith("%regex[") && !name.startsWith("%ant[");
         }
 
-        private static void add(String name, Set<String> literals, List<char[]> wildcards) {
+        private void add(String name, Set<String> literals, List<char[]> wildcards) {
+            char first = name.charAt(0);
+            char last = name.charAt(name.length() - 1);
+            if (!isWildcard(first)) {
+                literalFirsts += first;
+            } else if (!isWildcard(last)) {
+                literalLastsAfterWildcard += last;
+            } else {
+                anyNameMayMatch = true;
+            }
             if (name.indexOf('*') < 0 && name.indexOf('?') < 0) {
                 literals.add(name);
             } else {
                 wildcards.add(name.toCharArray());
             }
+        }
+
+        private static boolean isWildcard(char c) {
+            return c == '*' || c == '?';
+        }
+
+        /** @return whether every exclude is a name pattern, none a whole-path one */
+        boolean byNameOnly() {
+            return !hasOthers;
+        }
+
+        /**
+         * A name can match a name pattern only if it starts with the pattern's first character, or the
+         * pattern starts with a wildcard and the name ends with the pattern's last character.
+         *
+         * @param relativePath a {@code '/'}-separated relative path
+         * @return {@code false} if none of the path's names can match any name pattern; {@code true} if one may
+         */
+        boolean mayMatchAnyName(String relativePath) {
+            if (anyNameMayMatch) {
+                return true;
+            }
+            for (int start = 0, end; start <= relativePath.length(); start = end + 1) {
+                end = relativePath.indexOf('/', start);
+                if (end < 0) {
+                    end = relativePath.length();
+                }
+                if (end == start || literalFirsts.indexOf(relativePath.charAt(start)) >= 0
+                        || literalLastsAfterWildcard.indexOf(relativePath.charAt(end - 1)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
