@@ -74,6 +74,42 @@ class BuiltinProcessorsTest {
         assertTrue(Files.size(output.resolve("site/index.html.gz")) < big.length / 2, "text compresses");
     }
 
+    /**
+     * One worker compresses every file with the same zlib stream: nothing of one file may leak into the next,
+     * whatever their sizes, so each output is exactly what a fresh JDK gzip stream at that level writes.
+     */
+    @Test
+    void gzipOnOneWorkerWritesEachFileAsAFreshStreamWould() throws Exception {
+        byte[] binary = new byte[300_000];
+        new Random(4).nextBytes(binary);
+        Map<String, byte[]> files = new java.util.TreeMap<>(Map.of(
+                "a-big.txt", text(8000, 5), "b-empty.txt", new byte[0], "c-binary.bin", binary, "d-small.txt", text(3, 6)));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Trees.write(input, file.getKey(), file.getValue());
+        }
+
+        ProcessingResult result = Runs.runBuiltin(input, output, "gzip", Map.of("level", "7"), 1);
+
+        assertTrue(result.succeeded(), result::toString);
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            byte[] written = Files.readAllBytes(output.resolve(file.getKey() + ".gz"));
+            assertArrayEquals(jdkGzip(file.getValue(), 7), written, file.getKey());
+            assertArrayEquals(file.getValue(), gunzip(written), file.getKey());
+        }
+    }
+
+    private static byte[] jdkGzip(byte[] data, int level) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes) {
+            {
+                def.setLevel(level);
+            }
+        }) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
     void gzipOutputHasNoTimeStampNorFileNameAndIsTheSameAcrossRuns() throws Exception {
         Trees.write(input, "a.txt", text(200, 3));
