@@ -221,7 +221,7 @@ def expect_build_success(run):
 def expect_seconds_line(run):
     match = re.search(r"seconds=([\d.]+)", run.output)
     if not match:
-        raise SystemExit("bench: the Python anchor printed no seconds= line")
+        raise SystemExit("bench: the anchor printed no seconds= line")
     run.extra = float(match.group(1))
 
 
@@ -342,8 +342,8 @@ def main(argv):
     parser.add_argument("--quick", action="store_true", help="small data sets, 2 repetitions, no 200,000-file set")
     parser.add_argument("--reps", type=int, help="repetitions of every workload (default 5, quick 2)")
     parser.add_argument("--slow-reps", type=int, help="repetitions of the slow copy group (default: --reps)")
-    parser.add_argument("--mem-reps", type=int, default=2,
-                        help="runs of the 200,000-file memory workload, no warm-up (default 2: each takes minutes)")
+    parser.add_argument("--mem-reps", type=int, default=3,
+                        help="runs of the 200,000-file memory workload, no warm-up (default 3: each takes about a minute)")
     parser.add_argument("--work", default=os.path.join(BENCH, "work"), help="scratch directory (default bench/work)")
     parser.add_argument("--output", help="report to write (default bench/RESULTS.md, quick: WORK/RESULTS-quick.md)")
     parser.add_argument("--keep", action="store_true", help="keep generated data and projects afterwards")
@@ -384,6 +384,11 @@ def main(argv):
         "sha-large": consumer(work, "sha-large", version, data["large"], "io.github.parmap.bench.Sha256Processor",
                               dependencies=SHA_DEPENDENCY),
     }
+
+    # The bare Java anchors: the least a Java program does for the same file work, with none of parmap.
+    floor = os.path.join(work, "floor")
+    run_quiet(["javac", "-d", floor, os.path.join(BENCH, "CopyFloor.java"), os.path.join(BENCH, "NoopFloor.java")],
+              what="javac CopyFloor.java NoopFloor.java")
 
     def build(project, *properties, goal="generate-resources"):
         return [mvn, goal] + list(properties)
@@ -446,6 +451,12 @@ def main(argv):
         add(Workload("find-tiny", "`find tiny -printf '%s %T@ %p\\n' >/dev/null`",
                      ["find", data["tiny"], "-printf", "%s %T@ %p\\n"], work, counts["tiny"], discard_stdout=True,
                      kind="anchor")),
+        # The same file work as the no-op check in a bare Java program in a fresh JVM: the floor for any JVM tool.
+        add(Workload("java-noop-tiny", "Bare Java up-to-date walk of tiny and its outputs, %s threads, fresh JVM "
+                     "(`bench/NoopFloor.java`)" % cores,
+                     ["java", "-cp", floor, "NoopFloor", data["tiny"],
+                      os.path.join(target("copy-tiny"), "generated-resources", "parmap"), cores],
+                     work, counts["tiny"], check=expect_seconds_line, kind="anchor")),
     ]
     noop_cpu_group = [
         add(Workload("noop-cpu", "parmap no-op rebuild over cpu (incremental, nothing changed)",
@@ -488,8 +499,6 @@ def main(argv):
 
     if with_200k:
         data["tiny200k"] = generate(work, shapes, "tiny200k", kind="tiny")
-        floor = os.path.join(work, "floor")
-        run_quiet(["javac", "-d", floor, os.path.join(BENCH, "CopyFloor.java")], what="javac CopyFloor.java")
         projects["copy-tiny200k"] = consumer(work, "copy-tiny200k", version, data["tiny200k"], "copy")
         mem_group = [
             add(Workload("copy-200k", "parmap copy over 200,000 tiny files, incremental on and forced",
@@ -727,6 +736,12 @@ class Report:
         r = self.ratio(noop, find)
         row("no-op rebuild over tiny (issue 3): up-to-date check ≤ 1.5 × bare `find -printf` walk",
             "%s / %s" % (fmt_s(noop), fmt_s(find)), "%.2f" % r, 1.5, r <= 1.5)
+        if "java-noop-tiny" in w and w["java-noop-tiny"].runs:
+            bare = w["java-noop-tiny"].med("extra")
+            row("(context, not a target) the same file work in a bare Java program in a fresh JVM (`bench/NoopFloor.java`, "
+                "its own time): parmap's check against it, and it against `find`",
+                "%s / %s; %s / %s" % (fmt_s(noop), fmt_s(bare), fmt_s(bare), fmt_s(find)),
+                "%.2f; %.2f" % (noop / bare, bare / find), None, True)
         if self.with_200k:
             over = (w["copy-200k"].med("rss_kib") - w["empty-200k"].med("rss_kib")) / 1024
             row("memory: peak RSS with 200,000 tiny files ≤ empty run + 256 MiB",
@@ -800,6 +815,15 @@ class Report:
             ("parmap copy per item / `cp -r` per file (incremental off)", w["copy"].med("engine") / w["cp-r"].med("wall")),
             ("parmap copy per item / `cp -r` per file (state recorded)", w["copy-state"].med("engine") / w["cp-r"].med("wall")),
             ("no-op check engine / `find -printf` walk, tiny", w["noop-tiny"].med("engine") / w["find-tiny"].med("wall")),
+        ]
+        if "java-noop-tiny" in w and w["java-noop-tiny"].runs:
+            rows += [
+                ("no-op check engine / bare Java walk and output check in a fresh JVM (`NoopFloor`), tiny",
+                 w["noop-tiny"].med("engine") / w["java-noop-tiny"].med("extra")),
+                ("bare Java walk and output check in a fresh JVM / `find -printf` walk, tiny",
+                 w["java-noop-tiny"].med("extra") / w["find-tiny"].med("wall")),
+            ]
+        rows += [
             ("no-op check engine / `find -printf` walk, cpu", w["noop-cpu"].med("engine") / w["find-cpu"].med("wall")),
             ("parmap SHA-256 engine / `xargs -P%d sha256sum` wall" % CORES, w["sha"].med("engine") / w["sha256sum"].med("wall")),
         ]
