@@ -64,7 +64,7 @@ class Run:
         return self.user + self.sys
 
 
-def measure(command, cwd, discard_stdout=False):
+def measure(command, cwd, discard_stdout=False, env=None):
     """Runs a command under GNU time: wall time from a monotonic clock around it; user, sys and peak RSS
     (the largest single process of the tree, as wait4 reports it) from time's -f output."""
     with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as stats:
@@ -73,7 +73,7 @@ def measure(command, cwd, discard_stdout=False):
         timed = ["/usr/bin/time", "-f", "%U %S %M", "-o", stats_path] + command
         started = time.time()
         start = time.perf_counter()
-        result = subprocess.run(timed, cwd=cwd, stdout=subprocess.DEVNULL if discard_stdout else subprocess.PIPE,
+        result = subprocess.run(timed, cwd=cwd, env=None if env is None else dict(os.environ, **env), stdout=subprocess.DEVNULL if discard_stdout else subprocess.PIPE,
                                 stderr=subprocess.STDOUT if not discard_stdout else subprocess.PIPE, text=True)
         wall = time.perf_counter() - start
         ended = time.time()
@@ -101,8 +101,9 @@ class Workload:
     expected work."""
 
     def __init__(self, key, title, command, cwd, items, prepare=None, check=None, discard_stdout=False,
-                 kind="parmap", unit_bytes=None, display=None):
+                 kind="parmap", unit_bytes=None, display=None, env=None):
         self.key, self.title, self.command, self.cwd, self.items = key, title, command, cwd, items
+        self.env = env  # extra environment variables for the command
         self.prepare, self.check, self.discard_stdout = prepare, check, discard_stdout
         self.kind, self.unit_bytes, self.display = kind, unit_bytes, display
         self.runs = []
@@ -110,7 +111,7 @@ class Workload:
     def once(self, keep=True):
         if self.prepare:
             self.prepare()
-        run = measure(self.command, self.cwd, self.discard_stdout)
+        run = measure(self.command, self.cwd, self.discard_stdout, self.env)
         if self.check:
             self.check(run)
         if keep:
@@ -423,6 +424,13 @@ def main(argv):
                      build("gzip-cpu", "-Dparmap.incremental=false", "-Dparmap.workers=" + cores), projects["gzip-cpu"],
                      counts["cpu"], prepare=remover(target("gzip-cpu")), check=expect_processed(counts["cpu"]),
                      unit_bytes=cpu_bytes)),
+        # The same run with the JIT's optimising compiler off: how much of the gap to Pool().map is the JVM's
+        # compiler threads, still compiling Maven's start-up code, taking turns on the cores with the workers.
+        add(Workload("gzip-wN-c1", "parmap gzip -6 over cpu, workers=%s, `MAVEN_OPTS=-XX:TieredStopAtLevel=1` (no C2 "
+                     "compiler)" % cores,
+                     build("gzip-cpu", "-Dparmap.incremental=false", "-Dparmap.workers=" + cores), projects["gzip-cpu"],
+                     counts["cpu"], prepare=remover(target("gzip-cpu")), check=expect_processed(counts["cpu"]),
+                     unit_bytes=cpu_bytes, env={"MAVEN_OPTS": "-XX:TieredStopAtLevel=1"})),
         add(Workload("py-pool", "Python `multiprocessing.Pool().map`, gzip level 6 (zlib)",
                      [sys.executable, os.path.join(BENCH, "py_gzip.py"), "pool", data["cpu"], out], work, counts["cpu"],
                      prepare=remover(out), check=expect_seconds_line, kind="anchor", unit_bytes=cpu_bytes)),
@@ -541,7 +549,7 @@ def save_raw(path, mode, reps, slow_reps, mem_reps, workloads, counts, shapes, m
         "projects": projects, "elapsed": elapsed, "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "with_200k": with_200k, "load": LOAD, "machine": machine(),
         "workloads": [{
             "key": w.key, "title": w.title, "command": w.command, "cwd": w.cwd, "items": w.items, "kind": w.kind,
-            "unit_bytes": w.unit_bytes, "discard_stdout": w.discard_stdout,
+            "unit_bytes": w.unit_bytes, "discard_stdout": w.discard_stdout, "env": w.env,
             "runs": [{"wall": r.wall, "user": r.user, "sys": r.sys, "rss_kib": r.rss_kib, "engine": r.engine,
                       "extra": r.extra, "maven": r.maven, "plugin": r.plugin, "exit": r.exit} for r in w.runs],
         } for w in workloads.values()],
@@ -557,7 +565,8 @@ def load_raw(path):
     workloads = {}
     for item in raw["workloads"]:
         workload = Workload(item["key"], item["title"], item["command"], item["cwd"], item["items"],
-                            discard_stdout=item["discard_stdout"], kind=item["kind"], unit_bytes=item["unit_bytes"])
+                            discard_stdout=item["discard_stdout"], kind=item["kind"], unit_bytes=item["unit_bytes"],
+                            env=item.get("env"))
         for r in item["runs"]:
             run = Run(r["wall"], r["user"], r["sys"], r["rss_kib"], "")
             run.engine, run.extra = r["engine"], r["extra"]
@@ -643,6 +652,8 @@ class Report:
 
     def command_text(self, workload):
         text = " ".join(self.shell_word(self.rel(part)) for part in workload.command)
+        if workload.env:
+            text = " ".join("%s=%s" % (name, self.shell_word(value)) for name, value in workload.env.items()) + " " + text
         if workload.kind in ("parmap", "maven"):
             return "cd %s && %s" % (self.rel(workload.cwd), text)
         if workload.discard_stdout:
@@ -716,6 +727,11 @@ class Report:
         r = self.ratio(eN, pool)
         row("gzip over cpu: parmap engine time ≤ Python `Pool().map` wall time",
             "%s / %s" % (fmt_s(eN), fmt_s(pool)), "%.2f" % r, 1.0, r <= 1.0)
+        if "gzip-wN-c1" in w and w["gzip-wN-c1"].runs:
+            c1 = w["gzip-wN-c1"].med("engine")
+            row("(context, not a target) the same with the JVM's C2 compiler off (`MAVEN_OPTS=-XX:TieredStopAtLevel=1`), "
+                "whose threads otherwise share the cores with the workers: parmap engine time / `Pool().map`",
+                "%s / %s" % (fmt_s(c1), fmt_s(pool)), "%.2f" % self.ratio(c1, pool), None, True)
         ideal = loop / cores
         r = self.ratio(pool, ideal)
         row("(premise) `Pool().map` within 5%% of ideal (sequential loop / %d)" % cores,
@@ -808,6 +824,8 @@ class Report:
             ("speed-up, gzip engine time workers=1 / workers=%d" % CORES, e1 / eN),
             ("parmap gzip engine (workers=%d) / `Pool().map`" % CORES, eN / pool),
             ("parmap gzip engine (workers=1) / Python sequential loop", e1 / loop),
+            ("parmap gzip engine (workers=%d), C2 compiler off (`-XX:TieredStopAtLevel=1`) / `Pool().map`" % CORES,
+             self.ratio(w["gzip-wN-c1"].med("engine"), pool) if "gzip-wN-c1" in w else None),
             ("parmap gzip engine (workers=%d) / `xargs -P%d gzip -6` wall" % (CORES, CORES), eN / xargs),
             ("parmap gzip end-to-end `mvn` (workers=%d) / `python3 py_gzip.py pool` end-to-end" % CORES,
              w["gzip-wN"].med("wall") / w["py-pool"].med("wall")),
@@ -830,7 +848,8 @@ class Report:
         add("| comparison | ratio |")
         add("|---|---|")
         for label, value in rows:
-            add("| %s | %.2f |" % (label, value))
+            if value is not None:  # a workload that a report rendered from older figures does not have
+                add("| %s | %.2f |" % (label, value))
         add("")
         add("Per item: parmap copy %.1f µs (incremental off), %.1f µs (state recorded); `cp -r` %.1f µs per file; "
             "`find -printf` %.2f µs per file; no-op check %.2f µs per file."
