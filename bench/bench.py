@@ -53,7 +53,8 @@ class Run:
     def __init__(self, wall, user, sys_, rss_kib, output):
         self.wall, self.user, self.sys, self.rss_kib, self.output = wall, user, sys_, rss_kib, output
         self.engine = None  # seconds, from the plugin's summary line
-        self.extra = None  # seconds reported by the command itself (the Python anchors)
+        self.extra = None  # seconds reported by the command itself (the Python anchors; the engine driver's warm median)
+        self.cold = None  # the engine driver's first run, in a JVM that had run nothing before
         self.started = self.ended = None  # epoch seconds around the process
         # From the time stamps of a Maven run's log: process start → parmap's mojo header line, header → the
         # plugin's last line (summary or "Skipping") less the engine time, last line → process end.
@@ -226,6 +227,11 @@ def expect_seconds_line(run):
     run.extra = float(match.group(1))
 
 
+def expect_driver(run):
+    expect_seconds_line(run)
+    run.cold = float(re.search(r"cold=([\d.]+)", run.output).group(1))
+
+
 def remover(*paths):
     def prepare():
         for path in paths:
@@ -388,8 +394,12 @@ def main(argv):
 
     # The bare Java anchors: the least a Java program does for the same file work, with none of parmap.
     floor = os.path.join(work, "floor")
-    run_quiet(["javac", "-d", floor, os.path.join(BENCH, "CopyFloor.java"), os.path.join(BENCH, "NoopFloor.java")],
-              what="javac CopyFloor.java NoopFloor.java")
+    plugin_jar = os.path.join(work, "m2", "io", "github", "parmap", "parmap-maven-plugin", version,
+                              "parmap-maven-plugin-%s.jar" % version)
+    run_quiet(["javac", "-d", floor, "-cp", plugin_jar, os.path.join(BENCH, "CopyFloor.java"),
+               os.path.join(BENCH, "NoopFloor.java"), os.path.join(BENCH, "EngineDriver.java")],
+              what="javac CopyFloor.java NoopFloor.java EngineDriver.java")
+    driver_cp = floor + os.pathsep + plugin_jar
 
     def build(project, *properties, goal="generate-resources"):
         return [mvn, goal] + list(properties)
@@ -431,6 +441,12 @@ def main(argv):
                      build("gzip-cpu", "-Dparmap.incremental=false", "-Dparmap.workers=" + cores), projects["gzip-cpu"],
                      counts["cpu"], prepare=remover(target("gzip-cpu")), check=expect_processed(counts["cpu"]),
                      unit_bytes=cpu_bytes, env={"MAVEN_OPTS": "-XX:TieredStopAtLevel=1"})),
+        # The engine alone, without Maven, through the call the goal makes: its first run and, once the JIT has
+        # compiled it, the median of the later ones in the same JVM.
+        add(Workload("engine-gzip-wN", "Engine alone (`bench/EngineDriver.java`), gzip -6 over cpu, workers=%s: "
+                     "3 runs in one JVM" % cores,
+                     ["java", "-cp", driver_cp, "EngineDriver", "gzip", data["cpu"], os.path.join(scratch, "driver"), cores, "3"],
+                     work, counts["cpu"], check=expect_driver, kind="anchor", unit_bytes=cpu_bytes)),
         add(Workload("py-pool", "Python `multiprocessing.Pool().map`, gzip level 6 (zlib)",
                      [sys.executable, os.path.join(BENCH, "py_gzip.py"), "pool", data["cpu"], out], work, counts["cpu"],
                      prepare=remover(out), check=expect_seconds_line, kind="anchor", unit_bytes=cpu_bytes)),
@@ -459,6 +475,14 @@ def main(argv):
         add(Workload("find-tiny", "`find tiny -printf '%s %T@ %p\\n' >/dev/null`",
                      ["find", data["tiny"], "-printf", "%s %T@ %p\\n"], work, counts["tiny"], discard_stdout=True,
                      kind="anchor")),
+        # find over the inputs and the outputs: the file work of the check, which reads the attributes of both.
+        add(Workload("find-tiny-both", "`find tiny OUTPUT -printf '%s %T@ %p\\n' >/dev/null` (inputs and parmap's outputs)",
+                     ["find", data["tiny"], os.path.join(target("copy-tiny"), "generated-resources", "parmap"),
+                      "-printf", "%s %T@ %p\\n"], work, 2 * counts["tiny"], discard_stdout=True, kind="anchor")),
+        add(Workload("engine-noop-tiny", "Engine alone (`bench/EngineDriver.java`), no-op over tiny: 10 runs in one JVM "
+                     "after one that records the state",
+                     ["java", "-cp", driver_cp, "EngineDriver", "noop", data["tiny"], os.path.join(scratch, "driver"), cores, "10"],
+                     work, counts["tiny"], check=expect_driver, kind="anchor")),
         # The same file work as the no-op check in a bare Java program in a fresh JVM: the floor for any JVM tool.
         add(Workload("java-noop-tiny", "Bare Java up-to-date walk of tiny and its outputs, %s threads, fresh JVM "
                      "(`bench/NoopFloor.java`)" % cores,
@@ -551,7 +575,7 @@ def save_raw(path, mode, reps, slow_reps, mem_reps, workloads, counts, shapes, m
             "key": w.key, "title": w.title, "command": w.command, "cwd": w.cwd, "items": w.items, "kind": w.kind,
             "unit_bytes": w.unit_bytes, "discard_stdout": w.discard_stdout, "env": w.env,
             "runs": [{"wall": r.wall, "user": r.user, "sys": r.sys, "rss_kib": r.rss_kib, "engine": r.engine,
-                      "extra": r.extra, "maven": r.maven, "plugin": r.plugin, "exit": r.exit} for r in w.runs],
+                      "extra": r.extra, "cold": r.cold, "maven": r.maven, "plugin": r.plugin, "exit": r.exit} for r in w.runs],
         } for w in workloads.values()],
     }
     with open(path, "w") as f:
@@ -569,7 +593,7 @@ def load_raw(path):
                             env=item.get("env"))
         for r in item["runs"]:
             run = Run(r["wall"], r["user"], r["sys"], r["rss_kib"], "")
-            run.engine, run.extra = r["engine"], r["extra"]
+            run.engine, run.extra, run.cold = r["engine"], r["extra"], r.get("cold")
             run.maven, run.plugin, run.exit = r.get("maven"), r.get("plugin"), r.get("exit")
             workload.runs.append(run)
         workloads[workload.key] = workload
@@ -732,6 +756,12 @@ class Report:
             row("(context, not a target) the same with the JVM's C2 compiler off (`MAVEN_OPTS=-XX:TieredStopAtLevel=1`), "
                 "whose threads otherwise share the cores with the workers: parmap engine time / `Pool().map`",
                 "%s / %s" % (fmt_s(c1), fmt_s(pool)), "%.2f" % self.ratio(c1, pool), None, True)
+        if "engine-gzip-wN" in w and w["engine-gzip-wN"].runs:
+            driver = w["engine-gzip-wN"]
+            row("(context, not a target) the engine alone, no Maven (`bench/EngineDriver.java`): first run in a fresh JVM; "
+                "later runs in the same JVM / `Pool().map`",
+                "%s; %s / %s" % (fmt_s(driver.med("cold")), fmt_s(driver.med("extra")), fmt_s(pool)),
+                "%.2f" % self.ratio(driver.med("extra"), pool), None, True)
         ideal = loop / cores
         r = self.ratio(pool, ideal)
         row("(premise) `Pool().map` within 5%% of ideal (sequential loop / %d)" % cores,
@@ -752,6 +782,17 @@ class Report:
         r = self.ratio(noop, find)
         row("no-op rebuild over tiny (issue 3): up-to-date check ≤ 1.5 × bare `find -printf` walk",
             "%s / %s" % (fmt_s(noop), fmt_s(find)), "%.2f" % r, 1.5, r <= 1.5)
+        if "find-tiny-both" in w and w["find-tiny-both"].runs:
+            both = w["find-tiny-both"].med("wall")
+            row("(context, not a target) the check reads the attributes of every input and every output: `find` over "
+                "both trees; parmap's check against it",
+                "%s / %s" % (fmt_s(noop), fmt_s(both)), "%.2f" % (noop / both), None, True)
+            if "engine-noop-tiny" in w and w["engine-noop-tiny"].runs:
+                driver = w["engine-noop-tiny"]
+                row("(context, not a target) the engine alone, no Maven (`bench/EngineDriver.java`): first run in a fresh "
+                    "JVM; later runs in the same JVM against `find` over both trees",
+                    "%s; %s / %s" % (fmt_s(driver.med("cold")), fmt_s(driver.med("extra")), fmt_s(both)),
+                    "%.2f" % (driver.med("extra") / both), None, True)
         if "java-noop-tiny" in w and w["java-noop-tiny"].runs:
             bare = w["java-noop-tiny"].med("extra")
             row("(context, not a target) the same file work in a bare Java program in a fresh JVM (`bench/NoopFloor.java`, "
@@ -939,20 +980,30 @@ class Report:
             "up-to-date checks run on the workers): %s, i.e. %.3f of T1."
             % (fmt_s(e1), n, fmt_s(eN), n, n, n, serial, fmt_s(noop_cpu), noop_cpu / e1))
         add("")
-        add("| cores | Amdahl speed-up with s = %.3f | with s = no-op/T1 = %.3f | item granularity bound (%d items) |"
-            % (serial, noop_cpu / e1, items))
-        add("|---|---|---|---|")
+        # Many small files: the scan and the state are a larger share. The no-op run over tiny bounds the serial
+        # work of the copy run over the same files from above (its checks run on the workers, so it overstates it).
+        tiny_serial = w["noop-tiny"].med("engine") / (n * w["copy-state"].med("engine"))
+        add("For many small files the scan and the state weigh more: the no-op run over tiny (%s), against the "
+            "one-worker time of the copy run with the state recorded over the same files (taken as %d workers × %s), bounds the serial "
+            "fraction of such a run by s ≤ %.3f. The scan itself is one thread walking the tree." %
+            (fmt_s(w["noop-tiny"].med("engine")), n, fmt_s(w["copy-state"].med("engine")), tiny_serial))
+        add("")
+        add("| cores | Amdahl speed-up with s = %.3f | with s = no-op/T1 = %.3f | item granularity bound (%d items) | "
+            "small files, s = %.3f |" % (serial, noop_cpu / e1, items, tiny_serial))
+        add("|---|---|---|---|---|")
         for cores in (2, 16, 64):
             amdahl = 1 / (serial + (1 - serial) / cores)
             s2 = noop_cpu / e1
             amdahl2 = 1 / (s2 + (1 - s2) / cores)
             granular = items / -(-items // cores)
-            add("| %d | %.1f | %.1f | %.1f |" % (cores, amdahl, amdahl2, granular))
+            amdahl3 = 1 / (tiny_serial + (1 - tiny_serial) / cores)
+            add("| %d | %.1f | %.1f | %.1f | %.1f |" % (cores, amdahl, amdahl2, granular, amdahl3))
         add("")
         add("The granularity bound: with equal items, the slowest worker does ⌈items/cores⌉ of them. Beyond the "
             "serial fraction, what would limit a 16- or 64-core run is the number of items (%d items are "
-            "%.2f items per worker at 64 cores), memory and file-system bandwidth shared by all workers, and "
-            "anything the workers serialise on (the shared item counter, output claims, the state journal)." % (items, items / 64))
+            "%.2f items per worker at 64 cores), memory and file-system bandwidth shared by all workers, "
+            "anything the workers serialise on (the shared item counter, output claims, the state journal), and for "
+            "many small files the single-threaded scan: a walk that lists directories on several threads would lift it." % (items, items / 64))
         add("")
 
     def render_commands(self, add):
