@@ -3,7 +3,6 @@ package io.github.parmap.engine;
 import io.github.parmap.Item;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
