@@ -965,7 +965,7 @@ class Report:
         w = self.w
         e1, eN = w["gzip-w1"].med("engine"), w["gzip-wN"].med("engine")
         n = CORES
-        serial = max(0.0, (n * eN / e1 - 1) / (n - 1)) if n > 1 else None
+        serial = (n * eN / e1 - 1) / (n - 1) if n > 1 else None
         noop_cpu = w["noop-cpu"].med("engine")
         items = self.counts["cpu"]
         add("## Scaling on paper")
@@ -977,8 +977,10 @@ class Report:
         add("Amdahl's law fitted to the gzip engine times (T1 = %s, T%d = %s) gives a serial fraction s = "
             "(%d·T%d/T1 − 1)/(%d − 1) = **%.3f**. On a noisy 2-core machine this fit is rough; an independent upper "
             "bound on the serial work is the no-op run over the same 400 files (scan, state, thread start; its "
-            "up-to-date checks run on the workers): %s, i.e. %.3f of T1."
-            % (fmt_s(e1), n, fmt_s(eN), n, n, n, serial, fmt_s(noop_cpu), noop_cpu / e1))
+            "up-to-date checks run on the workers): %s, i.e. %.3f of T1.%s"
+            % (fmt_s(e1), n, fmt_s(eN), n, n, n, serial, fmt_s(noop_cpu), noop_cpu / e1,
+               "" if serial > 0 else " A fit at or below zero means a speed-up at or above the core count, which is "
+               "noise: it says nothing about the serial work, and its column is left empty."))
         add("")
         # Many small files: the scan and the state are a larger share. The no-op run over tiny bounds the serial
         # work of the copy run over the same files from above (its checks run on the workers, so it overstates it).
@@ -992,12 +994,12 @@ class Report:
             "small files, s = %.3f |" % (serial, noop_cpu / e1, items, tiny_serial))
         add("|---|---|---|---|---|")
         for cores in (2, 16, 64):
-            amdahl = 1 / (serial + (1 - serial) / cores)
+            amdahl = "%.1f" % (1 / (serial + (1 - serial) / cores)) if serial > 0 else "–"
             s2 = noop_cpu / e1
             amdahl2 = 1 / (s2 + (1 - s2) / cores)
             granular = items / -(-items // cores)
             amdahl3 = 1 / (tiny_serial + (1 - tiny_serial) / cores)
-            add("| %d | %.1f | %.1f | %.1f | %.1f |" % (cores, amdahl, amdahl2, granular, amdahl3))
+            add("| %d | %s | %.1f | %.1f | %.1f |" % (cores, amdahl, amdahl2, granular, amdahl3))
         add("")
         add("The granularity bound: with equal items, the slowest worker does ⌈items/cores⌉ of them. Beyond the "
             "serial fraction, what would limit a 16- or 64-core run is the number of items (%d items are "
