@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +85,7 @@ class BuiltinProcessorsTest {
     void gzipOnOneWorkerWritesEachFileAsAFreshStreamWould() throws Exception {
         byte[] binary = new byte[300_000];
         new Random(4).nextBytes(binary);
-        Map<String, byte[]> files = new java.util.TreeMap<>(Map.of(
+        Map<String, byte[]> files = new TreeMap<>(Map.of(
                 "a-big.txt", text(8000, 5), "b-empty.txt", new byte[0], "c-binary.bin", binary, "d-small.txt", text(3, 6)));
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Trees.write(input, file.getKey(), file.getValue());
@@ -99,8 +102,8 @@ class BuiltinProcessorsTest {
     }
 
     private static byte[] jdkGzip(byte[] data, int level) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes) {
             {
                 def.setLevel(level);
             }
