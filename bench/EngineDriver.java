@@ -41,7 +41,7 @@ public final class EngineDriver {
         delete(output);
         delete(state);
         if (noop) {
-            run(input, output, processor, parameters, workers, state, 0); // records the state the timed runs find
+            run(input, output, processor, parameters, workers, state); // records the state the timed runs find
         }
         double[] seconds = new double[runs];
         for (int run = 0; run < runs; run++) {
@@ -49,7 +49,7 @@ public final class EngineDriver {
                 delete(output);
             }
             long start = System.nanoTime();
-            ProcessingResult result = run(input, output, processor, parameters, workers, noop ? state : null, run + 1);
+            ProcessingResult result = run(input, output, processor, parameters, workers, noop ? state : null);
             seconds[run] = (System.nanoTime() - start) / 1e9;
             int expected = noop ? result.upToDate() : result.processed();
             if (expected != result.itemCount() || !result.succeeded()) {
@@ -64,7 +64,7 @@ public final class EngineDriver {
     }
 
     private static ProcessingResult run(Path input, Path output, ProcessorDefinition processor, Map<String, String> parameters,
-            int workers, Path state, int run) throws Exception {
+            int workers, Path state) throws Exception {
         ProcessingRequest.Builder request = ProcessingRequest.builder(input, output, processor).parameters(parameters)
                 .workers(workers).log(RunLog.silent());
         if (state != null) {

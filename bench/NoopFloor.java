@@ -31,13 +31,11 @@ public final class NoopFloor {
         int threads = Integer.parseInt(args[2]);
         List<String> files = new ArrayList<>();
         int prefix = input.toString().length() + 1;
-        long[] bytes = new long[1];
         Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile()) {
+                if (attributes.isRegularFile()) { // the walk read the size and time already, as parmap's scan does
                     files.add(file.toString().substring(prefix));
-                    bytes[0] += attributes.size() + attributes.lastModifiedTime().toMillis();
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -51,7 +49,7 @@ public final class NoopFloor {
                 try {
                     for (int i; (i = next.getAndIncrement()) < files.size(); ) {
                         BasicFileAttributes attributes = Files.readAttributes(output.resolve(files.get(i)), BasicFileAttributes.class);
-                        if (attributes.isRegularFile() && attributes.lastModifiedTime().toMillis() > 0) {
+                        if (attributes.isRegularFile()) {
                             present.incrementAndGet();
                         }
                     }
