@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -113,9 +114,11 @@ public final class ParallelRun {
 
         Files.createDirectories(request.outputDirectory());
         Progress progress = new Progress(items.size());
-        List<Worker> pool = new ArrayList<>(workers);
+        // Read by the exit watch's shutdown hook while the watchdog adds replacements.
+        List<Worker> pool = new CopyOnWriteArrayList<>();
         request.itemBudget().register(this, workers);
-        try (StagingArea staging = StagingArea.onFirstUse(request.outputDirectory())) {
+        try (StagingArea staging = StagingArea.onFirstUse(request.outputDirectory());
+                ExitWatch exitWatch = ExitWatch.start(request.processor().name(), pool, log, staging::removeBeforeHalt)) {
             OutputClaims claims = new OutputClaims(checker::reserveRecordedOutputs);
             RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object(), timings, cache);
             for (int index = 0; index < workers; index++) {
