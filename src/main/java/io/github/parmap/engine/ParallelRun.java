@@ -81,6 +81,11 @@ public final class ParallelRun {
             if (!items.isEmpty() || removed > 0) {
                 log.info(summary(result));
             }
+            if (result.processed() > 0 && result.outputsCommitted() == 0) {
+                // Legitimate for a validator, but a forgotten {out} or Item.output must not pass unnoticed.
+                log.info(request.processor().name() + " wrote no output for any of the " + result.processed() + " file"
+                        + plural(result.processed()) + " processed: " + request.processor().howOutputsAreMade());
+            }
             if (result.wallTime().compareTo(SLOW_RUN) > 0 && result.processed() + result.failures().size() > 0) {
                 log.info("Slowest files: " + slowest(items, timings));
             }
