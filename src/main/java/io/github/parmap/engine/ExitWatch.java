@@ -82,7 +82,9 @@ final class ExitWatch implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs or has run
             }
-            statusListener.uninstall();
+            if (statusListener != null) {
+                statusListener.uninstall();
+            }
             hook = null;
             statusListener = null;
         }
