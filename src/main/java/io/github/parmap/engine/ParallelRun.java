@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -80,6 +81,11 @@ public final class ParallelRun {
             if (!items.isEmpty() || removed > 0) {
                 log.info(summary(result));
             }
+            if (result.processed() > 0 && result.outputsCommitted() == 0) {
+                // Legitimate for a validator, but a forgotten {out} or Item.output must not pass unnoticed.
+                log.info(request.processor().name() + " wrote no output for any of the " + result.processed() + " file"
+                        + plural(result.processed()) + " processed: " + request.processor().howOutputsAreMade());
+            }
             if (result.wallTime().compareTo(SLOW_RUN) > 0 && result.processed() + result.failures().size() > 0) {
                 log.info("Slowest files: " + slowest(items, timings));
             }
@@ -113,9 +119,11 @@ public final class ParallelRun {
 
         Files.createDirectories(request.outputDirectory());
         Progress progress = new Progress(items.size());
-        List<Worker> pool = new ArrayList<>(workers);
+        // Read by the exit watch's shutdown hook while the watchdog adds replacements.
+        List<Worker> pool = new CopyOnWriteArrayList<>();
         request.itemBudget().register(this, workers);
-        try (StagingArea staging = StagingArea.onFirstUse(request.outputDirectory())) {
+        try (StagingArea staging = StagingArea.onFirstUse(request.outputDirectory());
+                ExitWatch exitWatch = ExitWatch.start(request.processor().name(), pool, log, staging::removeBeforeHalt)) {
             OutputClaims claims = new OutputClaims(checker::reserveRecordedOutputs);
             RunShared shared = new RunShared(request, items, staging, claims, progress, checker, new Object(), timings, cache);
             for (int index = 0; index < workers; index++) {

@@ -2,6 +2,7 @@ package io.github.parmap.engine;
 
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.builtin.BuiltinProcessors;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
@@ -75,6 +76,15 @@ public final class ProcessorDefinition {
     /** @return the processor class */
     public Class<?> type() {
         return type;
+    }
+
+    /** @return how this processor's outputs are made, said after a run where it processed files but made no output */
+    String howOutputsAreMade() {
+        if (isFunction) {
+            return "a function processor's output is the array it returns; null means no output.";
+        }
+        return BuiltinProcessors.howOutputsAreMade(type).orElse(
+                "its outputs are the files it writes to the paths Item.output(...) returns; a file written anywhere else is none.");
     }
 
     /** Creates one instance for one worker, adapting a {@code Function<byte[], byte[]>} when needed. */

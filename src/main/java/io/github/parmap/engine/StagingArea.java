@@ -41,8 +41,8 @@ public final class StagingArea implements AutoCloseable {
     private final AtomicInteger nextSlot = new AtomicInteger();
     /** Removes the staging area when the build is stopped with Ctrl-C or SIGTERM while the run goes on. */
     private final Thread cleanupOnExit;
-    // Guarded by this.
-    private boolean created;
+    // Guarded by this; read without the lock from a shutdown hook.
+    private volatile boolean created;
     private boolean closed;
 
     private StagingArea(Path outputDirectory) {
@@ -71,6 +71,16 @@ public final class StagingArea implements AutoCloseable {
             Files.deleteIfExists(root);
         } catch (IOException | RuntimeException leftForTheNextRun) {
             // another run stages here too, or a worker outran every attempt; the next run removes what is left
+        }
+    }
+
+    /**
+     * Removes the staging area now, from a shutdown hook that halts the JVM and so may cut short the hook that
+     * would have removed it. Takes no lock: a worker may hold one while the JVM exits.
+     */
+    void removeBeforeHalt() {
+        if (created) {
+            removeQuietly();
         }
     }
 

@@ -21,7 +21,7 @@ final class Worker implements Runnable {
     private final RunShared shared;
     private final WorkerContext context;
     private final StagingSlot staging;
-    private Thread thread;
+    private volatile Thread thread;
 
     // Read by the watchdog.
     private volatile WorkItem currentItem;
@@ -62,6 +62,17 @@ final class Worker implements Runnable {
 
     boolean finished() {
         return finished || abandoned;
+    }
+
+    /** @return the relative path of the file this worker processes now, or {@code null}; read from any thread */
+    String fileInFlight() {
+        InputFile file = currentFile;
+        return currentItem == null || file == null ? null : file.relativePath();
+    }
+
+    /** @return whether this worker runs on that thread */
+    boolean runsOn(Thread candidate) {
+        return thread == candidate;
     }
 
     @Override

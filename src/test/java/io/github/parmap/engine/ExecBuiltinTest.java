@@ -356,6 +356,54 @@ class ExecBuiltinTest {
         assertEquals("b, edited", Trees.read(output, "b.txt"));
     }
 
+    /**
+     * A command run for its exit code only, such as {@code xmllint --noout {in}}, is legitimate, so a run that
+     * made no output succeeds; but {@code cat {in}} without {@code <stdout>} is a mistake that must not pass
+     * unnoticed: one INFO line at the end says so and how outputs are made.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"cat {in}", "true", "cp {in} /dev/null"})
+    void commandThatWritesNoOutputSucceedsWithOneLineSayingHowOutputsAreMade(String command) throws Exception {
+        Trees.write(input, "a.txt", "a");
+        Trees.write(input, "b.txt", "b");
+        Trees.write(input, "c.txt", "c");
+        RecordingLog log = new RecordingLog();
+
+        ProcessingResult result = exec(Map.of("command", command), log);
+
+        assertTrue(result.succeeded(), result::toString);
+        assertEquals(0, result.outputsCommitted());
+        List<String> notes = log.messages(Level.INFO).stream().filter(line -> line.contains("no output")).toList();
+        assertEquals(List.of("exec wrote no output for any of the 3 files processed: only the files the command writes to {out} or"
+                + " {out:.ext}, and its standard output when <stdout> names one (<stdout>{out}</stdout>), become outputs. A command"
+                + " run only for its exit code, such as a validator, needs neither."), notes);
+        assertTrue(log.messages(Level.INFO).indexOf(notes.get(0)) > log.messages(Level.INFO).indexOf(
+                log.messages(Level.INFO).stream().filter(line -> line.startsWith("Processed 3 of 3 files")).findFirst().orElseThrow()),
+                "after the summary: " + log.messages(Level.INFO));
+    }
+
+    @Test
+    void commandThatWritesOutputsOrRunWhereNothingIsProcessedHasNoSuchLine() throws Exception {
+        Trees.write(input, "a.txt", "a");
+        Trees.write(input, "b.txt", "b");
+        RecordingLog copying = new RecordingLog();
+        exec(Map.of("command", "cp {in} {out}"), copying);
+        RecordingLog fromStdout = new RecordingLog();
+        exec(Map.of("command", "cat {in}", "stdout", "{out:.cat}"), fromStdout);
+        ProcessingRequest.Builder validator = ProcessingRequest.builder(input, root.resolve("validated"),
+                        ProcessorResolver.resolve("exec", getClass().getClassLoader()))
+                .parameters(Map.of("command", "true")).incremental(new Incremental(root.resolve("state"), "exec true", false));
+        ParallelRun.execute(validator.log(new RecordingLog()).build());
+        RecordingLog upToDate = new RecordingLog();
+        assertEquals(2, ParallelRun.execute(validator.log(upToDate).build()).upToDate());
+
+        for (RecordingLog log : List.of(copying, fromStdout, upToDate)) {
+            assertEquals(List.of(), log.messages(Level.INFO).stream().filter(line -> line.contains("no output")).toList(),
+                    log.messages(Level.INFO)::toString);
+        }
+        assertEquals(List.of("a.cat", "a.txt", "b.cat", "b.txt"), Trees.files(output));
+    }
+
     private static byte[] gzip(String text) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {

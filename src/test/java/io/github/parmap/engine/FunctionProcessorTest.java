@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,20 @@ class FunctionProcessorTest {
         assertEquals(2, result.processed());
         assertEquals(1, result.outputsCommitted());
         assertEquals(List.of("a.txt"), Trees.entries(output));
+    }
+
+    @Test
+    void functionThatReturnsNullForEveryFileSaysOnceThatNothingWasWrittenAndHow() throws Exception {
+        Trees.write(input, "a.txt", "#skip a");
+        Trees.write(input, "b.txt", "#skip b");
+        RecordingLog log = new RecordingLog();
+
+        ProcessingResult result = ParallelRun.execute(Runs.request(input, output, UpperCase.class).log(log).build());
+
+        assertTrue(result.succeeded(), result::toString);
+        assertEquals(List.of("UpperCase wrote no output for any of the 2 files processed: a function processor's output is the array"
+                + " it returns; null means no output."),
+                log.messages(Level.INFO).stream().filter(line -> line.contains("no output")).toList());
     }
 
     @Test

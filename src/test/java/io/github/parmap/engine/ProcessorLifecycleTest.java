@@ -86,6 +86,14 @@ class ProcessorLifecycleTest {
         }
     }
 
+    /** Reads each file and writes nothing, as a validator does (or a processor that forgot {@code Item.output}). */
+    public static final class WritesNothing implements ItemProcessor {
+        @Override
+        public void process(Item item) throws IOException {
+            Files.readAllBytes(item.path());
+        }
+    }
+
     /** Has only a no-argument constructor. */
     public static final class NoArgument implements ItemProcessor {
         public NoArgument() {
@@ -173,6 +181,19 @@ class ProcessorLifecycleTest {
         CLOSES.forEach((instance, closes) -> assertEquals(1, closes.get(), "close calls of instance " + instance));
         assertEquals(Set.of(), CLOSED_ON_OTHER_THREAD);
         assertTrue(result.processorFailures().isEmpty(), result::toString);
+    }
+
+    @Test
+    void processorThatWritesNoOutputForAnyFileSucceedsWithOneLineSayingHowOutputsAreMade() throws Exception {
+        writeInputs(4);
+        RecordingLog log = new RecordingLog();
+
+        ProcessingResult result = ParallelRun.execute(Runs.request(input, output, WritesNothing.class).workers(2).log(log).build());
+
+        assertTrue(result.succeeded(), result::toString);
+        assertEquals(List.of("WritesNothing wrote no output for any of the 4 files processed: its outputs are the files it writes to"
+                + " the paths Item.output(...) returns; a file written anywhere else is none."),
+                log.messages(Level.INFO).stream().filter(line -> line.contains("no output")).toList());
     }
 
     @Test

@@ -39,6 +39,14 @@ public final class BuiltinProcessors {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 
+    /**
+     * @param type a processor class
+     * @return how that built-in's outputs are made, to say after a run where it made none; empty for other classes
+     */
+    public static Optional<String> howOutputsAreMade(Class<?> type) {
+        return type == ExecProcessor.class ? Optional.of(ExecProcessor.HOW_OUTPUTS_ARE_MADE) : Optional.empty();
+    }
+
     /** @return the short names, sorted */
     public static List<String> names() {
         return BY_NAME.keySet().stream().sorted().toList();

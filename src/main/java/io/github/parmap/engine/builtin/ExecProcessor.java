@@ -54,6 +54,10 @@ import java.util.stream.Collectors;
  * the last lines the program printed.
  */
 public final class ExecProcessor implements ItemProcessor {
+    /** Said once at the end of a run where the command wrote no output for any file. */
+    public static final String HOW_OUTPUTS_ARE_MADE = "only the files the command writes to {out} or {out:.ext}, and its standard"
+            + " output when <stdout> names one (<stdout>{out}</stdout>), become outputs. A command run only for its exit code, such as"
+            + " a validator, needs neither.";
     static final int TAIL_LINES = 20;
     private static final int TAIL_BYTES = 16 * 1024;
     private static final Charset CONSOLE = consoleCharset();
