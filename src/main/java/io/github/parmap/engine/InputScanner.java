@@ -12,17 +12,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Lists the items under an input directory: regular files the filter includes, following symbolic links,
- * never descending into the output directory (nor the state directory), also where a link leads there, sorted
+ * never descending into a directory parmap writes (output, state, cache), also where a link leads there, sorted
  * by relative path so that every run sees the same order.
  */
 final class InputScanner {
     private final Path inputDirectory;
-    private final Path outputDirectory;
-    private final Path stateDirectory;
+    /** The output directory, the state directory and the cache directory: parmap's own, never inputs. */
+    private final List<Path> parmapDirectories;
     private final PathFilter filter;
     private final RunLog log;
     private final String separator;
@@ -31,14 +34,19 @@ final class InputScanner {
     private final int prefixLength;
 
     InputScanner(Path inputDirectory, Path outputDirectory, PathFilter filter, RunLog log) {
-        this(inputDirectory, outputDirectory, null, filter, log);
+        this(inputDirectory, outputDirectory, List.of(), filter, log);
     }
 
-    /** @param stateDirectory the incremental state's directory, never an input either; or {@code null} */
-    InputScanner(Path inputDirectory, Path outputDirectory, Path stateDirectory, PathFilter filter, RunLog log) {
+    /**
+     * @param otherParmapDirectories directories besides the output directory that parmap writes, such as the
+     *     incremental state's and the local cache's: never inputs either (null elements are ignored)
+     */
+    InputScanner(Path inputDirectory, Path outputDirectory, List<Path> otherParmapDirectories, PathFilter filter, RunLog log) {
         this.inputDirectory = inputDirectory;
-        this.outputDirectory = outputDirectory;
-        this.stateDirectory = stateDirectory;
+        List<Path> own = new ArrayList<>();
+        own.add(outputDirectory);
+        otherParmapDirectories.stream().filter(Objects::nonNull).forEach(own::add);
+        this.parmapDirectories = List.copyOf(own);
         this.filter = filter;
         this.log = log;
         this.separator = inputDirectory.getFileSystem().getSeparator();
@@ -56,8 +64,13 @@ final class InputScanner {
     List<InputFile> scanFiles() throws IOException {
         List<InputFile> items = new ArrayList<>();
         // Following links, the walk may reach these directories under other names: their file keys tell.
-        Object outputKey = fileKey(outputDirectory);
-        Object stateKey = fileKey(stateDirectory);
+        Set<Object> parmapKeys = new HashSet<>();
+        for (Path directory : parmapDirectories) {
+            Object key = fileKey(directory);
+            if (key != null) {
+                parmapKeys.add(key);
+            }
+        }
         Files.walkFileTree(inputDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -66,7 +79,7 @@ final class InputScanner {
                             return FileVisitResult.CONTINUE;
                         }
                         Object key = attrs.fileKey();
-                        if (dir.equals(outputDirectory) || dir.equals(stateDirectory) || (key != null && (key.equals(outputKey) || key.equals(stateKey)))
+                        if ((key != null && parmapKeys.contains(key)) || parmapDirectories.contains(dir)
                                 || !filter.mayIncludeFilesUnder(relative(dir))) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,9 @@ public final class ParallelRun {
         StateLoading stateLoading = incremental == null ? null : StateLoading.start(incremental, log);
         List<InputFile> items;
         try {
-            items = shard(new InputScanner(request.inputDirectory(), request.outputDirectory(),
-                    incremental == null ? null : incremental.stateDirectory(), request.filter(), log).scanFiles());
+            items = shard(new InputScanner(request.inputDirectory(), request.outputDirectory(), Arrays.asList(
+                    incremental == null ? null : incremental.stateDirectory(),
+                    request.cache() == null ? null : request.cache().localDirectory()), request.filter(), log).scanFiles());
         } catch (IOException | RuntimeException | Error e) {
             if (stateLoading != null) {
                 stateLoading.abandon();
@@ -229,9 +231,23 @@ public final class ParallelRun {
         if (!Files.isDirectory(request.inputDirectory())) {
             throw new InvalidConfigurationException("inputDirectory", request.inputDirectory().toString(), "a directory");
         }
-        if (request.outputDirectory().equals(request.inputDirectory())) {
+        // Compared as the file system sees them: a link or a bind mount must not let outputs overwrite sources.
+        Path input = RealPaths.of(request.inputDirectory());
+        Path output = RealPaths.of(request.outputDirectory());
+        if (output.equals(input)) {
             throw new InvalidConfigurationException("outputDirectory", request.outputDirectory().toString(),
                     "a directory other than <inputDirectory>, so that outputs are never read back as inputs");
+        }
+        if (input.startsWith(output)) {
+            throw new InvalidConfigurationException("outputDirectory", request.outputDirectory().toString(),
+                    "a directory that does not contain <inputDirectory> (" + request.inputDirectory()
+                            + "), so that outputs never land among the inputs");
+        }
+        Incremental incremental = request.incremental();
+        if (incremental != null && RealPaths.isWithin(incremental.stateDirectory(), request.outputDirectory())) {
+            throw new InvalidConfigurationException("outputDirectory", request.outputDirectory().toString(),
+                    "a directory that does not contain parmap's build state (" + incremental.stateDirectory()
+                            + "), or the state would be packaged with the outputs");
         }
         if (Files.exists(request.outputDirectory()) && !Files.isDirectory(request.outputDirectory())) {
             throw new InvalidConfigurationException("outputDirectory", request.outputDirectory().toString(),

@@ -68,9 +68,6 @@ public record ProcessingRequest(
         if (itemTimeout != null && (itemTimeout.isZero() || itemTimeout.isNegative())) {
             throw new IllegalArgumentException("itemTimeout must be positive, was " + itemTimeout);
         }
-        if (incremental != null && incremental.stateDirectory().startsWith(outputDirectory)) {
-            throw new IllegalArgumentException("the state directory must lie outside the output directory, or it would be packaged");
-        }
     }
 
     /** An empty element such as {@code <width/>} arrives as a null value; processors see it as empty text. */

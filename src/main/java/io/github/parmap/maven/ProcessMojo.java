@@ -99,7 +99,10 @@ public class ProcessMojo extends AbstractMojo {
 
     /**
      * Where outputs are written, each at the relative path its processor chose. Must differ from
-     * {@code inputDirectory}; when it lies inside {@code inputDirectory} it is not scanned for inputs.
+     * {@code inputDirectory}, must not contain it, and must not contain {@code ${project.build.directory}/parmap},
+     * where the build state lives; the directories are compared as the file system sees them, so a symbolic
+     * link to {@code inputDirectory} is refused too. When it lies inside {@code inputDirectory} it is not
+     * scanned for inputs.
      */
     @Parameter(defaultValue = "${project.build.directory}/generated-resources/parmap")
     private File outputDirectory;
@@ -362,7 +365,10 @@ public class ProcessMojo extends AbstractMojo {
                     .build();
             result = ParallelRun.execute(request);
         } catch (InvalidConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            String remedy = "outputDirectory".equals(e.parameter())
+                    ? ". Set <outputDirectory> to a folder of its own, such as the default ${project.build.directory}/generated-resources/parmap"
+                    : "";
+            throw new MojoExecutionException(e.getMessage() + remedy, e);
         } catch (IOException e) {
             throw new MojoExecutionException("parmap could not process " + display(input) + ": " + e, e);
         } catch (InterruptedException e) {

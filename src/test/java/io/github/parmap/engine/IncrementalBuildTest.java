@@ -667,10 +667,13 @@ class IncrementalBuildTest {
     void stateDirectoryInsideTheOutputDirectoryIsRejected() {
         Path output = root.resolve("out");
         for (Path state : List.of(output, output.resolve("state"), output.resolve("a/../.parmap-state"))) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new IncrementalProject(root.resolve("src"), output, state).request(IncrementalProject.ListedOutputs.class,
-                            RunLog.silent()).build(), state.toString());
-            assertTrue(e.getMessage().contains("outside the output directory"), e.getMessage());
+            IncrementalProject project = new IncrementalProject(root.resolve("src"), output, state);
+            project.write("a.txt", "a");
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> ParallelRun.execute(project.request(IncrementalProject.ListedOutputs.class, RunLog.silent()).build()), state.toString());
+            assertEquals("outputDirectory", e.parameter());
+            assertTrue(e.getMessage().contains("does not contain parmap's build state"), e.getMessage());
+            assertFalse(Files.exists(output), "nothing is written");
         }
     }
 

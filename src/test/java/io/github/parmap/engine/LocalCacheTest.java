@@ -47,6 +47,19 @@ class LocalCacheTest {
     }
 
     @Test
+    void cacheDirectoryInsideTheInputDirectoryIsNeverScannedSoTheInputsStayTheSame() throws Exception {
+        CacheProject project = new CacheProject(temp.resolve("project")).withInputs(3);
+        project.localCache(project.input.resolve("build-cache"));
+        Files.createSymbolicLink(project.input.resolve("cache-link"), project.input.resolve("build-cache"));
+
+        for (int build = 1; build <= 3; build++) {
+            ProcessingResult result = project.clean().build();
+            assertTrue(result.succeeded());
+            assertEquals(3, result.itemCount(), "build " + build + " saw only the three inputs");
+        }
+    }
+
+    @Test
     void restoredItemsAreRecordedSoTheNextBuildFindsThemUpToDate() throws Exception {
         Path cache = temp.resolve("cache");
         CacheProject project = new CacheProject(temp.resolve("project")).withInputs(4).localCache(cache);

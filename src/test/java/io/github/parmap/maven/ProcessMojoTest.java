@@ -265,8 +265,56 @@ class ProcessMojoTest {
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
         assertEquals("<outputDirectory> must be a directory other than <inputDirectory>, so that outputs are never read back as inputs, was: '"
-                + inputDirectory + "'", e.getMessage());
+                + inputDirectory + "'" + OUTPUT_DIRECTORY_REMEDY, e.getMessage());
         assertEquals(Set.of("index.html"), filesUnder(inputDirectory), "nothing is written into the input directory");
+    }
+
+    private static final String OUTPUT_DIRECTORY_REMEDY =
+            ". Set <outputDirectory> to a folder of its own, such as the default ${project.build.directory}/generated-resources/parmap";
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "outputDirectory", value = "${project.basedir}/src/main/resources-out")
+    void outputDirectoryThatIsTheInputDirectoryThroughASymbolicLinkIsRejectedAndNoSourceIsWritten(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+        Files.createSymbolicLink(basedir.resolve("src/main/resources-out"), inputDirectory);
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("<outputDirectory> must be a directory other than <inputDirectory>"), e.getMessage());
+        assertEquals(Set.of("index.html"), filesUnder(inputDirectory), "no source is written");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "outputDirectory", value = "${project.basedir}/src/../src")
+    void outputDirectoryThatContainsTheInputDirectoryIsRejectedNamingBoth(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("<outputDirectory> must be a directory that does not contain <inputDirectory> (" + inputDirectory
+                + "), so that outputs never land among the inputs, was: '" + basedir.resolve("src") + "'" + OUTPUT_DIRECTORY_REMEDY, e.getMessage());
+        assertEquals(Set.of("main/resources/index.html"), filesUnder(basedir.resolve("src")), "nothing is written among the sources");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "outputDirectory", value = "${project.build.directory}")
+    void outputDirectoryHoldingTheBuildStateIsRejectedNamingItAndWhatToSetInstead(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+        Files.writeString(basedir.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(basedir.resolve("target"));
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        String message = e.getMessage();
+        assertEquals("<outputDirectory> must be a directory that does not contain parmap's build state (" + basedir.resolve("target/parmap/default")
+                + "), or the state would be packaged with the outputs, was: '" + basedir.resolve("target") + "'" + OUTPUT_DIRECTORY_REMEDY, message);
+        assertEquals(Set.of("pom.xml", "src/main/resources/index.html"), filesUnder(basedir), "nothing is written or deleted");
     }
 
     @Test
