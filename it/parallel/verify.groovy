@@ -5,7 +5,7 @@
 String log = new File(basedir, 'build.log').getText('UTF-8')
 
 Map<String, Map<String, String>> probe(String folder) {
-    File dir = new File(basedir, "target/probe/${folder}")
+    File dir = new File(basedir, folder)
     def outputs = [:]
     dir.eachFile { file ->
         if (file.isFile()) {
@@ -16,14 +16,16 @@ Map<String, Map<String, String>> probe(String folder) {
     return outputs
 }
 
-def parallel = probe('workers-2')
+def parallel = probe('target/snapshot/workers-2')
 assert parallel.values().collect { it.peak as int }.max() == 2 : "with 2 workers no two items overlapped: ${parallel}"
 assert parallel.values().collect { it.worker }.toSet() == ['0', '1'] as Set : "both workers should take items: ${parallel}"
 assert parallel.values().every { it.workers == '2' }
 
-def serial = probe('workers-1')
+def serial = probe('target/probe/workers-1')
 assert serial.values().every { it.peak == '1' } : "-Dparmap.workers=1 still overlapped items: ${serial}"
 assert serial.values().every { it.worker == '0' && it.workers == '1' }
 
 assert log =~ /(?m)^\[INFO\] Processing 6 files from src[\/\\]main[\/\\]items to target[\/\\]probe[\/\\]workers-2 with \S+ConcurrencyProbe on 2 workers$/
 assert log =~ /(?m)^\[INFO\] Processing 6 files from src[\/\\]main[\/\\]items to target[\/\\]probe[\/\\]workers-1 with \S+ConcurrencyProbe on 1 worker$/
+
+assert !new File(basedir, 'target/probe/workers-2').list() : 'the serial build removed the outputs it no longer writes there'

@@ -21,7 +21,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +46,12 @@ final class BuildState implements AutoCloseable {
 
     private static final String MAGIC = "parmap-state";
     /** Raised whenever the layout of the files or the meaning of a fingerprint changes. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** Format 1 recorded retired outputs by path alone; it is still read, and its retired outputs deleted as before. */
+    private static final int FORMAT_VERSION_WITHOUT_RETIRED_SIZES = 1;
     private static final byte PUT = 1;
     private static final byte REMOVE = 2;
+    private static final byte FORGET_ALL = 3;
     /** A journal record starts with its payload's length and checksum, two ints. */
     private static final int RECORD_HEADER = 2 * Integer.BYTES;
     private static final int SNAPSHOT_BUFFER = 64 * 1024;
@@ -56,7 +59,8 @@ final class BuildState implements AutoCloseable {
     private final Path directory;
     private final String configuration;
     private final Map<String, StateEntry> entries;
-    private final Set<String> retired;
+    /** Retired outputs by path, with the size and time they were committed with. */
+    private final Map<String, StateEntry.Output> retired;
     private FileChannel journal;
     /** Where each journal record is encoded; reused, as the methods that append are synchronized. */
     private final RecordBuffer recordBuffer = new RecordBuffer();
@@ -64,10 +68,12 @@ final class BuildState implements AutoCloseable {
     private final CRC32 recordCrc = new CRC32();
     /** Whether anything was recorded since the snapshot was read or written. */
     private boolean changed;
+    /** The format of the file whose header was read last. */
+    private int readVersion = FORMAT_VERSION;
     /** Whether the snapshot read was recorded under another configuration. */
     private boolean configurationChanged;
 
-    private BuildState(Path directory, String configuration, Map<String, StateEntry> entries, Set<String> retired) {
+    private BuildState(Path directory, String configuration, Map<String, StateEntry> entries, Map<String, StateEntry.Output> retired) {
         this.directory = directory;
         this.configuration = configuration;
         this.entries = entries;
@@ -84,7 +90,7 @@ final class BuildState implements AutoCloseable {
      */
     static BuildState open(Path directory, String configuration, RunLog log) throws IOException {
         Files.createDirectories(directory);
-        BuildState state = new BuildState(directory, configuration, new HashMap<>(), new LinkedHashSet<>());
+        BuildState state = new BuildState(directory, configuration, new HashMap<>(), new LinkedHashMap<>());
         try {
             state.readSnapshot();
             boolean replayed = state.replayJournal();
@@ -114,6 +120,7 @@ final class BuildState implements AutoCloseable {
         Files.deleteIfExists(directory.resolve(JOURNAL));
         Files.deleteIfExists(directory.resolve(SNAPSHOT));
         Files.deleteIfExists(directory.resolve(SNAPSHOT_TEMPORARY));
+        Files.deleteIfExists(directory.resolve(RecordedOutputDirectory.FILE));
         try {
             Files.deleteIfExists(directory);
         } catch (DirectoryNotEmptyException notOnlyOurs) {
@@ -162,9 +169,9 @@ final class BuildState implements AutoCloseable {
     }
 
     /**
-     * @return the retired outputs that no entry produces: the ones to delete now
+     * @return the retired outputs that no entry produces: the ones to delete now, if they are still as committed
      */
-    synchronized List<String> orphanedOutputs() {
+    synchronized List<StateEntry.Output> orphanedOutputs() {
         if (retired.isEmpty()) {
             return List.of();
         }
@@ -172,13 +179,32 @@ final class BuildState implements AutoCloseable {
         for (StateEntry entry : entries.values()) {
             entry.outputs().forEach(output -> live.add(output.path()));
         }
-        List<String> orphaned = new ArrayList<>();
-        for (String output : retired) {
-            if (!live.contains(output)) {
+        List<StateEntry.Output> orphaned = new ArrayList<>();
+        for (StateEntry.Output output : retired.values()) {
+            if (!live.contains(output.path())) {
                 orphaned.add(output);
             }
         }
         return orphaned;
+    }
+
+    /**
+     * Forgets every entry without retiring its outputs: they lie in an output directory this execution no
+     * longer writes, so no stale removal may look for them in the current one.
+     */
+    synchronized void forgetAll() throws IOException {
+        startRecord(FORGET_ALL);
+        appendRecord();
+        applyForgetAll();
+        changed = true;
+    }
+
+    /** @return every output the entries record, with the size and time it was committed with */
+    synchronized List<StateEntry.Output> recordedOutputs() {
+        List<StateEntry.Output> outputs = new ArrayList<>();
+        entries.values().forEach(entry -> outputs.addAll(entry.outputs()));
+        outputs.addAll(retired.values());
+        return outputs;
     }
 
     /** Ends the run: the retired outputs have been dealt with, so the snapshot replaces the journal. */
@@ -214,7 +240,12 @@ final class BuildState implements AutoCloseable {
     }
 
     private void retire(Collection<StateEntry.Output> outputs) {
-        outputs.forEach(output -> retired.add(output.path()));
+        outputs.forEach(output -> retired.put(output.path(), output));
+    }
+
+    private void applyForgetAll() {
+        entries.clear();
+        retired.clear();
     }
 
     // ---- snapshot ----
@@ -247,7 +278,10 @@ final class BuildState implements AutoCloseable {
             }
             int retiredCount = in.readInt();
             for (int i = 0; i < retiredCount; i++) {
-                retired.add(in.readUTF());
+                String path = in.readUTF();
+                retired.put(path, readVersion == FORMAT_VERSION_WITHOUT_RETIRED_SIZES
+                        ? new StateEntry.Output(path, StateEntry.UNKNOWN, StateEntry.UNKNOWN)
+                        : new StateEntry.Output(path, in.readLong(), in.readLong()));
             }
         } catch (IOException | RuntimeException e) {
             throw new CorruptStateException("the state file is damaged: " + e);
@@ -266,8 +300,10 @@ final class BuildState implements AutoCloseable {
                 writeEntry(out, entry);
             }
             out.writeInt(retired.size());
-            for (String output : retired) {
-                out.writeUTF(output);
+            for (StateEntry.Output output : retired.values()) {
+                out.writeUTF(output.path());
+                out.writeLong(output.size());
+                out.writeLong(output.modified());
             }
             out.flush(); // the checksum covers everything before it, so all of that must have passed through
             out.writeLong(crc.getValue());
@@ -321,6 +357,8 @@ final class BuildState implements AutoCloseable {
                     apply(sameConfiguration ? entry : entry.outdated());
                 } else if (type == REMOVE) {
                     applyRemove(in.readUTF());
+                } else if (type == FORGET_ALL) {
+                    applyForgetAll();
                 } else {
                     break;
                 }
@@ -380,7 +418,8 @@ final class BuildState implements AutoCloseable {
             throw new CorruptStateException("not a parmap state file");
         }
         int version = in.readInt();
-        if (version != FORMAT_VERSION) {
+        readVersion = version;
+        if (version != FORMAT_VERSION && version != FORMAT_VERSION_WITHOUT_RETIRED_SIZES) {
             throw new CorruptStateException("written in format " + version + ", this version reads format " + FORMAT_VERSION);
         }
         return configuration.equals(in.readUTF());

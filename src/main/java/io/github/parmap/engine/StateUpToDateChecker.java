@@ -1,7 +1,6 @@
 package io.github.parmap.engine;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -60,6 +59,7 @@ final class StateUpToDateChecker implements UpToDateChecker {
     /** As {@link #open(Incremental, ProcessingRequest, List)}, with the state loaded already; closes it on failure. */
     static StateUpToDateChecker open(BuildState state, Incremental settings, ProcessingRequest request, List<InputFile> scanned) throws IOException {
         try {
+            RecordedOutputDirectory.bind(state, settings.stateDirectory(), request.outputDirectory(), request.outputListener(), request.log());
             List<String> sameSize = new ArrayList<>();
             int recorded = 0;
             for (InputFile file : scanned) {
@@ -159,12 +159,7 @@ final class StateUpToDateChecker implements UpToDateChecker {
 
     @Override
     public int finish() throws IOException {
-        int removed = 0;
-        for (String output : state.orphanedOutputs()) {
-            if (deleteStaleOutput(output)) {
-                removed++;
-            }
-        }
+        int removed = new StaleOutputs(outputDirectory, listener, log).deleteUnchanged(state.orphanedOutputs()).removed();
         state.commit();
         return removed;
     }
@@ -185,35 +180,6 @@ final class StateUpToDateChecker implements UpToDateChecker {
             if (!attributes.isRegularFile() || attributes.size() != output.size()
                     || Fingerprints.nanos(attributes.lastModifiedTime()) != output.modified()) {
                 return false;
-            }
-        }
-        return true;
-    }
-
-    /** Deletes an output that parmap wrote and no input produces any more, and the directories it leaves empty. */
-    private boolean deleteStaleOutput(String output) throws IOException {
-        String normalized;
-        try {
-            normalized = OutputPaths.normalize(output, true); // recorded as committed, so its backslashes were allowed
-        } catch (IllegalArgumentException notOurs) {
-            return false; // never follow a damaged state outside the output directory
-        }
-        Path file = outputDirectory.resolve(normalized);
-        try {
-            if (!Files.deleteIfExists(file)) {
-                return false;
-            }
-        } catch (DirectoryNotEmptyException replacedByDirectory) {
-            log.warn("Not removing stale output " + PrintablePaths.printable(normalized) + ": a directory stands there now");
-            return false;
-        }
-        listener.deleted(file);
-        for (Path parent = file.getParent(); parent != null && !parent.equals(outputDirectory) && parent.startsWith(outputDirectory);
-                parent = parent.getParent()) {
-            try {
-                Files.delete(parent);
-            } catch (DirectoryNotEmptyException | NoSuchFileException stillUsed) {
-                break;
             }
         }
         return true;

@@ -68,7 +68,7 @@ class BuildStateTest {
             assertEquals(Set.of("a.txt", "dir/ünïcødé b.txt"), state.inputs());
             assertSameEntry(a, state.entry("a.txt"));
             assertSameEntry(b, state.entry("dir/ünïcødé b.txt"));
-            assertEquals(List.of(), state.orphanedOutputs());
+            assertEquals(List.of(), paths(state.orphanedOutputs()));
         }
         assertEquals(List.of(), log.entries());
     }
@@ -97,7 +97,7 @@ class BuildStateTest {
 
         try (BuildState state = open()) {
             assertEquals(Set.of("a.txt", "b.txt"), state.inputs());
-            assertEquals(List.of("c.out"), state.orphanedOutputs(), "the removal is remembered, so its output is deleted later");
+            assertEquals(List.of("c.out"), paths(state.orphanedOutputs()), "the removal is remembered, so its output is deleted later");
         }
         assertEquals(List.of(), log.entries());
     }
@@ -143,7 +143,7 @@ class BuildStateTest {
         try (BuildState state = open()) {
             assertEquals(Set.of("a.txt"), state.inputs());
             assertSameEntry(entry("a.txt", "a.out", "shared.out"), state.entry("a.txt"));
-            assertEquals(List.of("b.out"), state.orphanedOutputs(),
+            assertEquals(List.of("b.out"), paths(state.orphanedOutputs()),
                     "replaying the same records again retires nothing that the snapshot still produces");
         }
     }
@@ -230,7 +230,7 @@ class BuildStateTest {
             }
             state.remove("a.txt");
             state.remove("b.txt");
-            assertEquals(Set.of("a.out", "b.out"), Set.copyOf(state.orphanedOutputs()),
+            assertEquals(Set.of("a.out", "b.out"), Set.copyOf(paths(state.orphanedOutputs())),
                     "outputs written under the old configuration are still known, so they can be removed");
         }
     }
@@ -240,13 +240,13 @@ class BuildStateTest {
         try (BuildState state = open()) {
             state.put(entry("a.txt", "a.out", "moves.out", "dropped.out"));
             state.put(entry("a.txt", "a.out"));
-            assertEquals(Set.of("moves.out", "dropped.out"), Set.copyOf(state.orphanedOutputs()));
+            assertEquals(Set.of("moves.out", "dropped.out"), Set.copyOf(paths(state.orphanedOutputs())));
 
             state.put(entry("b.txt", "moves.out"));
-            assertEquals(List.of("dropped.out"), state.orphanedOutputs());
+            assertEquals(List.of("dropped.out"), paths(state.orphanedOutputs()));
 
             state.remove("a.txt");
-            assertEquals(Set.of("a.out", "dropped.out"), Set.copyOf(state.orphanedOutputs()));
+            assertEquals(Set.of("a.out", "dropped.out"), Set.copyOf(paths(state.orphanedOutputs())));
         }
     }
 
@@ -261,14 +261,14 @@ class BuildStateTest {
         killed.close();
 
         try (BuildState replayed = open()) {
-            assertEquals(List.of("a.out"), replayed.orphanedOutputs());
+            assertEquals(List.of("a.out"), paths(replayed.orphanedOutputs()));
         }
         try (BuildState again = open()) {
-            assertEquals(List.of("a.out"), again.orphanedOutputs(), "kept in the snapshot until a run deletes them and commits");
+            assertEquals(List.of("a.out"), paths(again.orphanedOutputs()), "kept in the snapshot until a run deletes them and commits");
             again.commit();
         }
         try (BuildState afterCommit = open()) {
-            assertEquals(List.of(), afterCommit.orphanedOutputs());
+            assertEquals(List.of(), paths(afterCommit.orphanedOutputs()));
         }
     }
 
@@ -327,10 +327,11 @@ class BuildStateTest {
         assertEquals(List.of(), log.entries());
     }
 
-    // Format 1 byte for byte, as earlier versions wrote it: big-endian numbers, and strings as a two-byte
-    // length and Java's modified UTF-8 (DataOutputStream.writeUTF), in which a supplementary character is
-    // two three-byte surrogates.
-    private static final String HEADER = "000c" + hex("parmap-state") + "00000001" + "000d" + hex("configuration");
+    // The formats byte for byte: big-endian numbers, and strings as a two-byte length and Java's modified
+    // UTF-8 (DataOutputStream.writeUTF), in which a supplementary character is two three-byte surrogates.
+    // Format 1, as version 0.1 wrote it, kept retired outputs by path alone; format 2 adds their size and time.
+    private static final String HEADER_FORMAT_1 = "000c" + hex("parmap-state") + "00000001" + "000d" + hex("configuration");
+    private static final String HEADER = "000c" + hex("parmap-state") + "00000002" + "000d" + hex("configuration");
     private static final StateEntry EMOJI = new StateEntry("a 😀.txt", 101, 1_700_000_000_123_456_789L, filled(32, 0x11),
             List.of(new StateEntry.Output("a.out", 5, 1_700_000_001_000_000_000L)));
     private static final String EMOJI_BYTES = "000c" + "6120" + "eda0bd" + "edb880" + hex(".txt") // input
@@ -342,17 +343,34 @@ class BuildStateTest {
     void stateFileKeepsItsLayoutSoThatStateWrittenByEarlierVersionsLoads() throws IOException {
         String retiredOldOut = "00000001" + "0007" + hex("old.out");
         Files.createDirectories(state());
-        Files.write(state().resolve(BuildState.SNAPSHOT), withChecksum(HEADER + "00000001" + EMOJI_BYTES + retiredOldOut));
+        Files.write(state().resolve(BuildState.SNAPSHOT), withChecksum(HEADER_FORMAT_1 + "00000001" + EMOJI_BYTES + retiredOldOut));
 
         try (BuildState state = open()) {
             assertSameEntry(EMOJI, state.entry("a 😀.txt"));
-            assertEquals(List.of("old.out"), state.orphanedOutputs());
+            assertEquals(List.of("old.out"), paths(state.orphanedOutputs()));
             state.commit();
         }
 
         assertArrayEquals(withChecksum(HEADER + "00000001" + EMOJI_BYTES + "00000000"), Files.readAllBytes(state().resolve(BuildState.SNAPSHOT)),
                 "the committed run has no retired outputs left");
         assertEquals(List.of(), log.entries());
+    }
+
+    @Test
+    void retiredOutputsKeepTheSizeAndTimeTheyWereCommittedWithInTheSnapshot() throws IOException {
+        try (BuildState state = open()) {
+            state.put(EMOJI);
+            state.commit();
+        }
+        BuildState killed = open();
+        killed.remove("a 😀.txt");
+        killed.close(); // killed before its stale outputs were deleted: the next load folds the removal in
+
+        try (BuildState state = open()) {
+            assertEquals(EMOJI.outputs(), state.orphanedOutputs());
+        }
+        assertArrayEquals(withChecksum(HEADER + "00000000" + "00000001" + "0005" + hex("a.out") + "0000000000000005" + "17979cfe71c4ca00"),
+                Files.readAllBytes(state().resolve(BuildState.SNAPSHOT)));
     }
 
     @Test
@@ -390,5 +408,9 @@ class BuildStateTest {
         byte[] bytes = new byte[length];
         Arrays.fill(bytes, (byte) value);
         return bytes;
+    }
+
+    private static List<String> paths(List<StateEntry.Output> outputs) {
+        return outputs.stream().map(StateEntry.Output::path).toList();
     }
 }

@@ -684,16 +684,16 @@ class IncrementalBuildTest {
         beside.build();
 
         assertEquals(List.of("a.txt"), Trees.files(beside.output));
-        assertEquals(List.of(BuildState.SNAPSHOT), Trees.files(beside.state));
+        assertEquals(List.of(RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(beside.state));
     }
 
     @Test
-    void finishedBuildLeavesOnlyTheSnapshotAndNoStagingInTheOutputDirectory() throws Exception {
+    void finishedBuildLeavesOnlyTheSnapshotAndItsOutputDirectoryAndNoStagingInTheOutputDirectory() throws Exception {
         project.write("a.txt", "a");
         project.write("b.txt", "fail");
         project.build();
 
-        assertEquals(List.of(BuildState.SNAPSHOT), Trees.files(project.state));
+        assertEquals(List.of(RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(project.state));
         assertEquals(List.of("a.txt"), Trees.entries(project.output));
     }
 
