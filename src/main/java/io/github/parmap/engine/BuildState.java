@@ -121,6 +121,7 @@ final class BuildState implements AutoCloseable {
         Files.deleteIfExists(directory.resolve(SNAPSHOT));
         Files.deleteIfExists(directory.resolve(SNAPSHOT_TEMPORARY));
         Files.deleteIfExists(directory.resolve(RecordedOutputDirectory.FILE));
+        Files.deleteIfExists(directory.resolve(StateLock.FILE));
         try {
             Files.deleteIfExists(directory);
         } catch (DirectoryNotEmptyException notOnlyOurs) {

@@ -2,6 +2,7 @@ package io.github.parmap.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,17 @@ import java.util.Objects;
  *     the processor's code, its parameters, the file selection, the directories; when it changes,
  *     every item is processed again
  * @param force whether to process every item even if it is up to date
+ * @param lockWait how long a build waits for another build of the same execution (same state directory)
+ *     to finish before it fails
  */
-public record Incremental(Path stateDirectory, String configurationFingerprint, boolean force) {
+public record Incremental(Path stateDirectory, String configurationFingerprint, boolean force, Duration lockWait) {
+    /** How long a build waits for another build of the same execution by default. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+
+    /** Settings that wait {@link #DEFAULT_LOCK_WAIT} for another build of the same execution. */
+    public Incremental(Path stateDirectory, String configurationFingerprint, boolean force) {
+        this(stateDirectory, configurationFingerprint, force, DEFAULT_LOCK_WAIT);
+    }
 
     /**
      * Deletes the state kept in a directory, for when incremental builds are turned off: a later incremental
@@ -29,5 +39,6 @@ public record Incremental(Path stateDirectory, String configurationFingerprint, 
     public Incremental {
         stateDirectory = Objects.requireNonNull(stateDirectory, "stateDirectory").toAbsolutePath().normalize();
         Objects.requireNonNull(configurationFingerprint, "configurationFingerprint");
+        Objects.requireNonNull(lockWait, "lockWait");
     }
 }

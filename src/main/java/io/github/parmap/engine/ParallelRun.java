@@ -53,9 +53,19 @@ public final class ParallelRun {
     }
 
     private ProcessingResult run() throws InvalidConfigurationException, IOException, InterruptedException {
-        long start = System.nanoTime();
         checkDirectories();
         Incremental incremental = request.incremental();
+        if (incremental == null) {
+            return runAlone(null);
+        }
+        try (StateLock lock = StateLock.acquire(incremental.stateDirectory(), incremental.lockWait(), log)) {
+            return runAlone(incremental);
+        }
+    }
+
+    /** Runs while no other build of this execution does. */
+    private ProcessingResult runAlone(Incremental incremental) throws IOException, InterruptedException {
+        long start = System.nanoTime();
         StateLoading stateLoading = incremental == null ? null : StateLoading.start(incremental, log);
         List<InputFile> items;
         try {

@@ -16,6 +16,7 @@ import io.github.parmap.engine.ProcessorLoadException;
 import io.github.parmap.engine.ProcessorResolver;
 import io.github.parmap.engine.ProcessorSource;
 import io.github.parmap.engine.RemoteCacheSettings;
+import io.github.parmap.engine.RunStoppedException;
 import io.github.parmap.engine.Shard;
 import io.github.parmap.engine.SourceProcessorCompiler;
 import io.github.parmap.engine.StagingArea;
@@ -369,6 +370,8 @@ public class ProcessMojo extends AbstractMojo {
                     ? ". Set <outputDirectory> to a folder of its own, such as the default ${project.build.directory}/generated-resources/parmap"
                     : "";
             throw new MojoExecutionException(e.getMessage() + remedy, e);
+        } catch (RunStoppedException e) {
+            throw new MojoExecutionException("parmap could not process " + display(input) + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("parmap could not process " + display(input) + ": " + e, e);
         } catch (InterruptedException e) {

@@ -684,7 +684,7 @@ class IncrementalBuildTest {
         beside.build();
 
         assertEquals(List.of("a.txt"), Trees.files(beside.output));
-        assertEquals(List.of(RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(beside.state));
+        assertEquals(List.of(StateLock.FILE, RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(beside.state));
     }
 
     @Test
@@ -693,7 +693,7 @@ class IncrementalBuildTest {
         project.write("b.txt", "fail");
         project.build();
 
-        assertEquals(List.of(RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(project.state));
+        assertEquals(List.of(StateLock.FILE, RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(project.state));
         assertEquals(List.of("a.txt"), Trees.entries(project.output));
     }
 

@@ -98,7 +98,7 @@ class IncrementalSmokeTest {
         assertFalse(Files.exists(dir.resolve("out/c.txt")));
         assertEquals(1, run(Map.of(), "one").failures().size(), "a failed item is tried again");
         assertEquals(Map.of("a.txt", "A", "foreign.txt", "not ours"), texts());
-        assertEquals(List.of("output-directory.txt", "state.bin"), Trees.files(dir.resolve("state")), "a finished run leaves its snapshot, no journal");
+        assertEquals(List.of("lock", "output-directory.txt", "state.bin"), Trees.files(dir.resolve("state")), "a finished run leaves its snapshot, no journal");
     }
 
     @Test

@@ -156,7 +156,7 @@ class KilledBuildTest {
         assertEquals(List.of(), Trees.entries(output).stream()
                 .filter(entry -> entry.startsWith(StagingArea.DIRECTORY_NAME) || entry.endsWith(".tmp")).toList());
         assertEquals(Trees.entries(cleanOutput), Trees.entries(output), "no staging, temporary file or empty directory is left");
-        assertEquals(List.of(RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(state));
+        assertEquals(List.of(StateLock.FILE, RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(state));
 
         Path thirdLog = root.resolve("third.log");
         ProcessingResult third = ParallelRun.execute(request(input, output, state, variant, thirdLog).build());
