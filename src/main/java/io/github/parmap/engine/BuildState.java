@@ -14,7 +14,6 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +41,7 @@ final class BuildState implements AutoCloseable {
     static final String SNAPSHOT = "state.bin";
     static final String JOURNAL = "journal.bin";
     /** The snapshot being written, moved over {@link #SNAPSHOT} once complete. */
-    private static final String SNAPSHOT_TEMPORARY = SNAPSHOT + ".tmp";
+    private static final String SNAPSHOT_TEMPORARY = AtomicFileWrite.temporaryFor(Path.of(SNAPSHOT)).toString();
 
     private static final String MAGIC = "parmap-state";
     /** Raised whenever the layout of the files or the meaning of a fingerprint changes. */
@@ -290,11 +289,10 @@ final class BuildState implements AutoCloseable {
     }
 
     private void writeSnapshot() throws IOException {
-        Path temporary = directory.resolve(SNAPSHOT_TEMPORARY);
         // Streamed, with the checksum taken on the way: a large state is never held in memory as bytes.
         CRC32 crc = new CRC32();
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                new CheckedOutputStream(Files.newOutputStream(temporary), crc), SNAPSHOT_BUFFER))) {
+        AtomicFileWrite.replace(directory.resolve(SNAPSHOT), stream -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(stream, crc), SNAPSHOT_BUFFER));
             writeHeader(out);
             out.writeInt(entries.size());
             for (StateEntry entry : entries.values()) {
@@ -308,8 +306,8 @@ final class BuildState implements AutoCloseable {
             }
             out.flush(); // the checksum covers everything before it, so all of that must have passed through
             out.writeLong(crc.getValue());
-        }
-        Files.move(temporary, directory.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            out.flush();
+        });
     }
 
     // ---- journal ----

@@ -233,7 +233,7 @@ public final class ParallelRun {
         try {
             RunReport.write(request.reportFile(), request.processor().name(), result, items, timings);
         } catch (IOException e) {
-            log.warn("Could not write the timing report " + request.reportFile() + ": " + e.getMessage());
+            log.warn("The timing report is not up to date: " + e.getMessage());
         }
     }
 

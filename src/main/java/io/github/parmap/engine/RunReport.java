@@ -1,11 +1,12 @@
 package io.github.parmap.engine;
 
 import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,9 +33,9 @@ final class RunReport {
     // a file becomes a String of its own unless the name needs escaping.
     static void write(Path file, String processor, ProcessingResult result, List<InputFile> items, ItemTimings timings) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         char[] digits = new char[MILLIS_CHARS];
-        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+        AtomicFileWrite.replace(file, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             out.write("{\n  \"formatVersion\": 1,\n  \"processor\": ");
             writeQuoted(out, processor);
             out.write(",\n  \"totals\": {\"files\": " + result.itemCount() + ", \"processed\": " + result.processed()
@@ -66,8 +67,8 @@ final class RunReport {
             }
             out.write(items.isEmpty() ? "]\n" : "\n  ]\n");
             out.write("}\n");
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            out.flush();
+        });
     }
 
     /** @return the duration in milliseconds with three decimals, rounded half up, as {@code %.3f} prints it */
