@@ -44,6 +44,12 @@ record CacheManifest(List<Output> outputs) {
         return text.append(END).append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** @return whether the bytes begin as a manifest does, even if damaged further on: a cache entry, not some other page */
+    static boolean looksLikeOne(byte[] bytes) {
+        byte[] header = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+        return bytes.length >= header.length && java.util.Arrays.equals(bytes, 0, header.length, header, 0, header.length);
+    }
+
     /**
      * @param bytes a stored manifest
      * @return the manifest

@@ -262,8 +262,10 @@ public class ProcessMojo extends AbstractMojo {
      * any HTTP server that answers {@code GET} with 200 or 404 and accepts {@code PUT}, for example nginx with
      * its WebDAV module. Items are looked up there after the local cache (with {@code cache} on, a remote hit
      * is kept locally too). Every downloaded output is checked against its SHA-256: a damaged entry is
-     * processed locally, with a WARNING. A server that answers with an error or cannot be reached is not used
-     * for the rest of the build, with one WARNING; the build never fails because of it. Default: none.
+     * processed locally, with a WARNING. A server that answers with an error, cannot be reached, stalls, or
+     * answers with something that is not a cache entry (a web page) is not used for the rest of the build,
+     * with one WARNING; the build never fails because of it. Credentials, user name or password, do not
+     * belong in the URL: see {@code remoteCacheServerId}. Default: none.
      */
     @Parameter(property = PropertyNames.REMOTE_CACHE_URL)
     private String remoteCacheUrl;
@@ -283,9 +285,23 @@ public class ProcessMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.REMOTE_CACHE_SERVER_ID, defaultValue = "parmap-cache")
     private String remoteCacheServerId;
 
-    /** Seconds to wait for the remote cache to accept a connection and to answer each request. */
+    /**
+     * Seconds the remote cache may go without moving a byte: to accept a connection, to begin its answer,
+     * and while it sends or receives a body. A server that stalls longer is not used for the rest of the
+     * build, with one WARNING; a large transfer that keeps moving may take as long as it needs.
+     */
     @Parameter(property = PropertyNames.REMOTE_CACHE_TIMEOUT, defaultValue = "10")
     private int remoteCacheTimeout;
+
+    /**
+     * Whether the credentials of {@code remoteCacheServerId} may be sent over plain {@code http://} to a host
+     * other than this machine. Off by default: anyone on the network could read them, so such a
+     * {@code remoteCacheUrl} fails the build; use {@code https://}, or set this for a network you trust. The
+     * credentials go only to the scheme, host and port of {@code remoteCacheUrl}: a redirect elsewhere is
+     * followed without them.
+     */
+    @Parameter(property = PropertyNames.REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL, defaultValue = "false")
+    private boolean remoteCacheAllowInsecureProtocol;
 
     /**
      * Processes only one slice of the items: {@code K/N} (1 &le; K &le; N) keeps the items whose stable hash
@@ -447,22 +463,12 @@ public class ProcessMojo extends AbstractMojo {
         }
         RemoteCacheSettings remote = null;
         if (url != null) {
-            URI uri;
-            try {
-                uri = new URI(url);
-            } catch (URISyntaxException e) {
-                throw new InvalidConfigurationException("remoteCacheUrl", url, "an http:// or https:// URL (" + e.getReason() + ")");
-            }
-            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
-                    || uri.getHost() == null) {
-                throw new InvalidConfigurationException("remoteCacheUrl", url, "an http:// or https:// URL, such as http://cache.example.com/parmap/");
-            }
             if (remoteCacheTimeout < 1) {
                 throw new InvalidConfigurationException("remoteCacheTimeout", Integer.toString(remoteCacheTimeout), "a number of seconds, at least 1");
             }
             Server server = remoteCacheServer();
-            remote = new RemoteCacheSettings(uri, remoteCachePush, server == null ? null : server.getUsername(),
-                    server == null ? null : server.getPassword(), Duration.ofSeconds(remoteCacheTimeout));
+            remote = RemoteCacheSettings.of(url, remoteCachePush, server == null ? null : server.getUsername(),
+                    server == null ? null : server.getPassword(), Duration.ofSeconds(remoteCacheTimeout), remoteCacheAllowInsecureProtocol);
         }
         if (slicedWithoutPush(remote)) {
             getLog().warn("<shard> is set but <remoteCachePush> is not: the items of this slice are not shared with the other jobs");

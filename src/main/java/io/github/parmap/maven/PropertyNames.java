@@ -15,6 +15,7 @@ final class PropertyNames {
     static final String REMOTE_CACHE_PUSH = "parmap.remoteCachePush";
     static final String REMOTE_CACHE_SERVER_ID = "parmap.remoteCacheServerId";
     static final String REMOTE_CACHE_TIMEOUT = "parmap.remoteCacheTimeout";
+    static final String REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL = "parmap.remoteCacheAllowInsecureProtocol";
     static final String SHARD = "parmap.shard";
 
     private PropertyNames() {}

@@ -320,6 +320,20 @@ class ProcessMojoTest {
     @Test
     @InjectMojo(goal = GOAL)
     @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "remoteCacheUrl", value = "http://127.0.0.1:99999/cache/")
+    void remoteCacheUrlWithAPortNoServerCanHaveIsRejectedBeforeAnyItem(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertEquals("<remoteCacheUrl> must be an http:// or https:// URL with a port from 1 to 65535, was: 'http://127.0.0.1:99999/cache/'",
+                e.getMessage());
+        assertFalse(Files.exists(outputDirectory), "no item was started");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
     @MojoParameter(name = "inputDirectory", value = "${project.basedir}/src/main/resources/index.html")
     void inputDirectoryThatIsAFileIsRejectedInOneLine(ProcessMojo mojo) throws Exception {
         writeInputs("index.html");
