@@ -1,10 +1,10 @@
-import io.github.parmap.engine.Incremental;
 import io.github.parmap.engine.ParallelRun;
 import io.github.parmap.engine.ProcessingRequest;
-import io.github.parmap.engine.ProcessingResult;
-import io.github.parmap.engine.ProcessorDefinition;
-import io.github.parmap.engine.ProcessorResolver;
-import io.github.parmap.engine.RunLog;
+import io.github.parmap.engine.processor.ProcessorDefinition;
+import io.github.parmap.engine.processor.ProcessorResolver;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.state.Incremental;
+import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.engine.ParallelRun;
 import io.github.parmap.engine.ProcessingRequest;
-import io.github.parmap.engine.ProcessingResult;
-import io.github.parmap.engine.ProcessorResolver;
 import io.github.parmap.engine.builtin.BuiltinProcessors;
+import io.github.parmap.engine.processor.ProcessorResolver;
+import io.github.parmap.engine.report.ProcessingResult;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.support.InvalidConfigurationException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,21 +10,6 @@ public final class DurationSetting {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
 
     private DurationSetting() {}
-
-    /** @return a duration in the form users write it, such as {@code 30s} or {@code 1500ms} */
-    public static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 3_600_000 == 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + "s";
-        }
-        return millis + "ms";
-    }
 
     /**
      * @param parameter the parameter's public name, for messages

@@ -1,5 +1,12 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.cache.CacheSettings;
+import io.github.parmap.engine.commit.OutputListener;
+import io.github.parmap.engine.processor.ProcessorDefinition;
+import io.github.parmap.engine.run.ItemBudget;
+import io.github.parmap.engine.scan.PathFilter;
+import io.github.parmap.engine.state.Incremental;
+import io.github.parmap.engine.support.RunLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

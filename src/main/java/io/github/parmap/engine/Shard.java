@@ -1,5 +1,8 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.scan.InputFile;
+import io.github.parmap.engine.support.Fingerprints;
+import io.github.parmap.engine.support.InvalidConfigurationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.support.InvalidConfigurationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;

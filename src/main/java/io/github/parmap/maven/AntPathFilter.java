@@ -1,6 +1,6 @@
 package io.github.parmap.maven;
 
-import io.github.parmap.engine.PathFilter;
+import io.github.parmap.engine.scan.PathFilter;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.github.parmap.maven;
 
-import io.github.parmap.engine.OutputListener;
+import io.github.parmap.engine.commit.OutputListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.github.parmap.maven;
 
-import io.github.parmap.engine.ItemFailure;
-import io.github.parmap.engine.PrintablePaths;
-import io.github.parmap.engine.ProcessingResult;
-import io.github.parmap.engine.ProcessorFailure;
+import io.github.parmap.engine.report.ItemFailure;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.report.ProcessorFailure;
+import io.github.parmap.engine.support.PrintablePaths;
 import org.apache.maven.plugin.MojoFailureException;
 
 /** Turns a failed run into the one exception Maven shows: every failure named, stack traces kept for {@code -e}. */

@@ -1,6 +1,6 @@
 package io.github.parmap.maven;
 
-import io.github.parmap.engine.RunLog;
+import io.github.parmap.engine.support.RunLog;
 import java.lang.System.Logger.Level;
 import org.apache.maven.plugin.logging.Log;
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.parmap.engine.cache.CacheKeys;
+import io.github.parmap.engine.cache.CacheManifest;
+import io.github.parmap.engine.cache.CacheSettings;
+import io.github.parmap.engine.support.InvalidConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

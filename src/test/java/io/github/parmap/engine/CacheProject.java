@@ -2,6 +2,11 @@ package io.github.parmap.engine;
 
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.cache.CacheSettings;
+import io.github.parmap.engine.commit.StagingArea;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.state.Incremental;
+import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

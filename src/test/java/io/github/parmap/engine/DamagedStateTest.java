@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.engine.IncrementalProject.Build;
+import io.github.parmap.engine.commit.CommittedOutput;
+import io.github.parmap.engine.commit.StagingArea;
+import io.github.parmap.engine.state.BuildState;
+import io.github.parmap.engine.state.StateEntry;
+import io.github.parmap.engine.support.RunLog;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -246,12 +251,12 @@ class DamagedStateTest {
         Path staging = Trees.write(project.output, StagingArea.DIRECTORY_NAME + "/keep.txt", "in the staging directory");
         try (BuildState state = BuildState.open(project.state, project.configurationFingerprint(), RunLog.silent())) {
             state.put(new StateEntry("a.txt", 999, 1, new byte[32], List.of(
-                    new StateEntry.Output("../victim.txt", 27, 0),
-                    new StateEntry.Output("sub/../../victim.txt", 27, 0),
-                    new StateEntry.Output(farAway.toString(), 8, 0))));
+                    new CommittedOutput("../victim.txt", 27, 0),
+                    new CommittedOutput("sub/../../victim.txt", 27, 0),
+                    new CommittedOutput(farAway.toString(), 8, 0))));
             state.put(new StateEntry("gone.txt", 1, 1, new byte[32], List.of(
-                    new StateEntry.Output("../../far/victim.txt", 8, 0),
-                    new StateEntry.Output(StagingArea.DIRECTORY_NAME + "/keep.txt", 24, 0))));
+                    new CommittedOutput("../../far/victim.txt", 8, 0),
+                    new CommittedOutput(StagingArea.DIRECTORY_NAME + "/keep.txt", 24, 0))));
             state.commit();
         }
 

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.parmap.engine.IncrementalProject.Build;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.state.BuildState;
+import io.github.parmap.engine.support.AtomicFileWrite;
+import io.github.parmap.engine.support.RunStoppedException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.parmap.engine.support.InvalidConfigurationException;
+import io.github.parmap.engine.support.Units;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +39,6 @@ class DurationSettingTest {
     @ParameterizedTest
     @CsvSource({"500, 500ms", "30000, 30s", "120000, 2m", "3600000, 1h", "1500, 1500ms"})
     void describesDurationsAsUsersWriteThem(long millis, String text) {
-        assertEquals(text, DurationSetting.describe(Duration.ofMillis(millis)));
+        assertEquals(text, Units.duration(Duration.ofMillis(millis)));
     }
 }

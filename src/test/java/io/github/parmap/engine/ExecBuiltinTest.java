@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.engine.builtin.CommandFailedException;
+import io.github.parmap.engine.processor.ProcessorDefinition;
+import io.github.parmap.engine.processor.ProcessorResolver;
+import io.github.parmap.engine.report.ItemFailure;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.state.Incremental;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;

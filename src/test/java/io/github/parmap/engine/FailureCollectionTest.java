@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.report.ItemFailure;
+import io.github.parmap.engine.report.ProcessingResult;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;

@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.parmap.engine.commit.OutputPaths;
+import io.github.parmap.engine.commit.StagingArea;
+import io.github.parmap.engine.scan.InputScanner;
+import io.github.parmap.engine.scan.PathFilter;
+import io.github.parmap.engine.support.InvalidConfigurationException;
+import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -3,6 +3,11 @@ package io.github.parmap.engine;
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.scan.PathFilter;
+import io.github.parmap.engine.state.ConfigurationFingerprint;
+import io.github.parmap.engine.state.Incremental;
+import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -146,10 +151,10 @@ final class IncrementalProject {
     }
 
     /** What one build did, and what it logged. */
-    record Build(ProcessingResult result, RecordingLog log) {
+    public record Build(ProcessingResult result, RecordingLog log) {
 
         /** @return the items the processor was handed, sorted */
-        List<String> processed() {
+        public List<String> processed() {
             List<String> items = new ArrayList<>();
             for (String message : log.messages(Level.INFO)) {
                 if (message.startsWith(PROCESSING)) {
@@ -164,7 +169,7 @@ final class IncrementalProject {
             return log.messages(Level.INFO).stream().filter(CREATED::equals).count();
         }
 
-        List<String> warnings() {
+        public List<String> warnings() {
             return log.messages(Level.WARNING);
         }
 

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.scan.InputScanner;
+import io.github.parmap.engine.scan.PathFilter;
+import io.github.parmap.engine.support.InvalidConfigurationException;
+import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;

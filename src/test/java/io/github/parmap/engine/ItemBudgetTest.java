@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.run.ItemBudget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

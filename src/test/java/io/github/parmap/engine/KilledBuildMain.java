@@ -1,5 +1,6 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.report.ProcessingResult;
 import java.nio.file.Path;
 
 /**

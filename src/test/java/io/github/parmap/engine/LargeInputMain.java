@@ -1,5 +1,8 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.processor.ProcessorResolver;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.support.RunLog;
 import java.nio.file.Path;
 import java.util.Map;
 

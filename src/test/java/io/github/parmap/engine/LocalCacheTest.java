@@ -3,6 +3,10 @@ package io.github.parmap.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.parmap.engine.cache.CacheSettings;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.support.InvalidConfigurationException;
+import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.parmap.engine.cache.CacheSettings;
+import io.github.parmap.engine.cache.RemoteCacheSettings;
+import io.github.parmap.engine.report.ProcessingResult;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;

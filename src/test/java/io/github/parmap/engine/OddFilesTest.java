@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.report.ItemFailure;
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.state.Incremental;
+import io.github.parmap.engine.support.PrintablePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;

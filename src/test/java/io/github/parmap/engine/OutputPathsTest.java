@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.commit.OutputPaths;
+import io.github.parmap.engine.report.ProcessingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.support.RunLog;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 

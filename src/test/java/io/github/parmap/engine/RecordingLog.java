@@ -1,24 +1,25 @@
 package io.github.parmap.engine;
 
+import io.github.parmap.engine.support.RunLog;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link RunLog} that keeps every message, from any thread, for assertions. */
-final class RecordingLog implements RunLog {
+public final class RecordingLog implements RunLog {
 
     /** One logged message. */
-    record Entry(Level level, String message, Throwable thrown) {}
+    public record Entry(Level level, String message, Throwable thrown) {}
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
     private final Level threshold;
 
     /** Records INFO and above, as a default Maven build shows. */
-    RecordingLog() {
+    public RecordingLog() {
         this(Level.INFO);
     }
 
-    RecordingLog(Level threshold) {
+    public RecordingLog(Level threshold) {
         this.threshold = threshold;
     }
 
@@ -32,11 +33,11 @@ final class RecordingLog implements RunLog {
         entries.add(new Entry(level, message, thrown));
     }
 
-    List<Entry> entries() {
+    public List<Entry> entries() {
         return List.copyOf(entries);
     }
 
-    List<String> messages(Level level) {
+    public List<String> messages(Level level) {
         return entries.stream().filter(entry -> entry.level() == level).map(Entry::message).toList();
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.parmap.engine.cache.CacheSettings;
+import io.github.parmap.engine.cache.RemoteCacheSettings;
+import io.github.parmap.engine.report.ProcessingResult;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.ItemProcessor;
+import io.github.parmap.engine.processor.CompiledProcessor;
+import io.github.parmap.engine.processor.ProcessorCompilationException;
+import io.github.parmap.engine.processor.ProcessorDefinition;
+import io.github.parmap.engine.processor.ProcessorSource;
+import io.github.parmap.engine.processor.SourceProcessorCompiler;
+import io.github.parmap.engine.report.ProcessingResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

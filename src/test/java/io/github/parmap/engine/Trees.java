@@ -12,15 +12,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** File tree helpers for engine tests: write inputs, read back output trees as a user would look at them. */
-final class Trees {
+public final class Trees {
     private Trees() {}
 
     /** Writes a UTF-8 text file at a '/'-separated relative path, creating parent directories. */
-    static Path write(Path root, String relativePath, String content) {
+    public static Path write(Path root, String relativePath, String content) {
         return write(root, relativePath, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Path write(Path root, String relativePath, byte[] content) {
+    public static Path write(Path root, String relativePath, byte[] content) {
         try {
             Path file = root.resolve(relativePath);
             Files.createDirectories(file.getParent());
@@ -31,7 +31,7 @@ final class Trees {
     }
 
     /** Every regular file below the root: relative '/'-separated path to its bytes in hex, sorted by path. */
-    static Map<String, String> contents(Path root) throws IOException {
+    public static Map<String, String> contents(Path root) throws IOException {
         Map<String, String> contents = new TreeMap<>();
         if (!Files.exists(root)) {
             return contents;
@@ -47,7 +47,7 @@ final class Trees {
     }
 
     /** Every file and directory below the root (the root itself excluded), relative and sorted. */
-    static List<String> entries(Path root) throws IOException {
+    public static List<String> entries(Path root) throws IOException {
         if (!Files.exists(root)) {
             return List.of();
         }
@@ -57,11 +57,11 @@ final class Trees {
     }
 
     /** Just the relative paths of the regular files below the root, sorted. */
-    static List<String> files(Path root) throws IOException {
+    public static List<String> files(Path root) throws IOException {
         return List.copyOf(contents(root).keySet());
     }
 
-    static String read(Path root, String relativePath) throws IOException {
+    public static String read(Path root, String relativePath) throws IOException {
         return Files.readString(root.resolve(relativePath), StandardCharsets.UTF_8);
     }
 

@@ -6,7 +6,7 @@ import com.aayushatharva.brotli4j.encoder.Encoder;
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
-import io.github.parmap.engine.PlainMessageException;
+import io.github.parmap.engine.support.PlainMessageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

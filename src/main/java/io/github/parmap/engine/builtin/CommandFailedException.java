@@ -1,6 +1,6 @@
 package io.github.parmap.engine.builtin;
 
-import io.github.parmap.engine.PlainMessageException;
+import io.github.parmap.engine.support.PlainMessageException;
 import java.util.List;
 
 /** The {@code exec} processor's program ended with an exit code that is not a success code. */

@@ -1,7 +1,7 @@
 package io.github.parmap.engine.builtin;
 
 import io.github.parmap.Item;
-import io.github.parmap.engine.PlainMessageException;
+import io.github.parmap.engine.support.PlainMessageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.github.parmap.engine.builtin;
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
-import io.github.parmap.engine.PlainMessageException;
+import io.github.parmap.engine.support.PlainMessageException;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;

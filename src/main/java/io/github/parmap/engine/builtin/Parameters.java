@@ -1,7 +1,6 @@
 package io.github.parmap.engine.builtin;
 
-import io.github.parmap.engine.PlainMessageException;
-
+import io.github.parmap.engine.support.PlainMessageException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

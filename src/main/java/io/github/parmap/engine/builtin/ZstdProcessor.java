@@ -5,7 +5,7 @@ import com.github.luben.zstd.util.Native;
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
-import io.github.parmap.engine.PlainMessageException;
+import io.github.parmap.engine.support.PlainMessageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

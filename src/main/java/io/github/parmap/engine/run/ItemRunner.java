@@ -1,0 +1,72 @@
+package io.github.parmap.engine.run;
+
+import io.github.parmap.Item;
+import io.github.parmap.ItemProcessor;
+import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.processor.ProcessorCreationException;
+import io.github.parmap.engine.processor.ProcessorDefinition;
+
+/**
+ * Where one worker's items run: the seam between the worker pool, which decides what to run, and the
+ * processor. {@link #inThisJvm} runs a processor instance on the worker's thread; an implementation that
+ * hands each item to a JVM of its own plugs in here without the pool changing.
+ */
+public interface ItemRunner {
+    /**
+     * Runs the processor on one item: its outputs go to the item's staging area, and are committed by the
+     * worker only if this returns normally.
+     *
+     * @throws Exception whatever the processor threw; it fails the item
+     */
+    void run(Item item) throws Exception;
+
+    /** Ends the worker's use of the processor, once its last item is done. */
+    void close() throws Exception;
+
+    /** Starts the runner of each worker of a run. */
+    interface Factory {
+        /** @return the processor's name, for messages */
+        String processorName();
+
+        /** @return the name of the logger the processor's messages are logged under */
+        String loggerName();
+
+        /**
+         * @param context what the processor learns of its worker
+         * @return the runner of one worker, started on that worker's first item that needs processing
+         * @throws ProcessorCreationException if the processor cannot be started; the run starts no new item
+         */
+        ItemRunner start(ProcessorContext context) throws ProcessorCreationException;
+    }
+
+    /** @return runners that create one instance of the processor per worker, in this JVM */
+    static Factory inThisJvm(ProcessorDefinition processor) {
+        return new Factory() {
+            @Override
+            public String processorName() {
+                return processor.name();
+            }
+
+            @Override
+            public String loggerName() {
+                return processor.type().getName();
+            }
+
+            @Override
+            public ItemRunner start(ProcessorContext context) throws ProcessorCreationException {
+                ItemProcessor instance = processor.create(context);
+                return new ItemRunner() {
+                    @Override
+                    public void run(Item item) throws Exception {
+                        instance.process(item);
+                    }
+
+                    @Override
+                    public void close() throws Exception {
+                        instance.close();
+                    }
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.parmap.engine.scan;
+
+import io.github.parmap.engine.support.Failures;
+import io.github.parmap.engine.support.Fingerprints;
+import io.github.parmap.engine.support.PrintablePaths;
+import io.github.parmap.engine.support.RunLog;
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Lists the items under an input directory: regular files the filter includes, following symbolic links,
+ * never descending into a directory parmap writes (output, state, cache), also where a link leads there, sorted
+ * by relative path so that every run sees the same order.
+ */
+public final class InputScanner {
+    private final Path inputDirectory;
+    /** The output directory, the state directory and the cache directory: parmap's own, never inputs. */
+    private final List<Path> parmapDirectories;
+    private final PathFilter filter;
+    private final RunLog log;
+    private final String separator;
+    /** The input directory's path as text, ending with a separator. */
+    private final String inputPrefix;
+    private final int prefixLength;
+
+    public InputScanner(Path inputDirectory, Path outputDirectory, PathFilter filter, RunLog log) {
+        this(inputDirectory, outputDirectory, List.of(), filter, log);
+    }
+
+    /**
+     * @param otherParmapDirectories directories besides the output directory that parmap writes, such as the
+     *     incremental state's and the local cache's: never inputs either (null elements are ignored)
+     */
+    public InputScanner(Path inputDirectory, Path outputDirectory, List<Path> otherParmapDirectories, PathFilter filter, RunLog log) {
+        this.inputDirectory = inputDirectory;
+        List<Path> own = new ArrayList<>();
+        own.add(outputDirectory);
+        otherParmapDirectories.stream().filter(Objects::nonNull).forEach(own::add);
+        this.parmapDirectories = List.copyOf(own);
+        this.filter = filter;
+        this.log = log;
+        this.separator = inputDirectory.getFileSystem().getSeparator();
+        String prefix = inputDirectory.toString();
+        this.inputPrefix = prefix.endsWith(separator) ? prefix : prefix + separator;
+        this.prefixLength = inputPrefix.length();
+    }
+
+    /** @return the relative paths of the items, sorted */
+    public List<String> scan() throws IOException {
+        return scanFiles().stream().map(InputFile::relativePath).toList();
+    }
+
+    /** @return the items with the size and modification time the walk read for them, sorted by relative path */
+    public List<InputFile> scanFiles() throws IOException {
+        List<InputFile> items = new ArrayList<>();
+        // Following links, the walk may reach these directories under other names: their file keys tell.
+        Set<Object> parmapKeys = new HashSet<>();
+        for (Path directory : parmapDirectories) {
+            Object key = fileKey(directory);
+            if (key != null) {
+                parmapKeys.add(key);
+            }
+        }
+        Files.walkFileTree(inputDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (dir.equals(inputDirectory)) {
+                            return FileVisitResult.CONTINUE;
+                        }
+                        Object key = attrs.fileKey();
+                        if ((key != null && parmapKeys.contains(key)) || parmapDirectories.contains(dir)
+                                || !filter.mayIncludeFilesUnder(relative(dir))) {
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (attrs.isRegularFile()) {
+                            String relativePath = relative(file);
+                            if (filter.includesFile(relativePath)) {
+                                checkNameReadsBack(file, relativePath);
+                                items.add(new InputFile(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime())));
+                            }
+                        } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
+                            // Following links, only a link whose target is missing is still seen as a link.
+                            log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": a symbolic link whose target does not exist");
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                        if (failure instanceof FileSystemLoopException) {
+                            log.warn("Skipping " + PrintablePaths.printable(relative(file))
+                                    + ": a symbolic link that leads back to one of its own parent directories");
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (file.equals(inputDirectory)) {
+                            throw failure;
+                        }
+                        // A file deleted or made unreadable while scanning: not an item, but worth a word.
+                        log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": " + Failures.describe(failure));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+        items.sort(Comparator.comparing(InputFile::relativePath));
+        return items;
+    }
+
+    /**
+     * Items travel as text, so a file name must survive the trip from the file system's bytes to text and
+     * back. It does not when the bytes are not valid in the JVM's file name encoding: a UTF-8 name while
+     * Maven runs in the C or POSIX locale (where Java reads names as ASCII), or a Latin-1 name on a UTF-8
+     * system. Such a file could be neither read nor named, so the run stops before any item, saying what to do.
+     */
+    private void checkNameReadsBack(Path file, String relativePath) throws IOException {
+        boolean readsBack;
+        try {
+            readsBack = relativePath.indexOf('\uFFFD') < 0 || inputDirectory.resolve(relativePath).equals(file);
+        } catch (InvalidPathException unmappable) {
+            readsBack = false;
+        }
+        if (!readsBack) {
+            throw new IOException("the name of the file " + PrintablePaths.printable(relativePath) + " is not valid in this JVM's file name encoding ("
+                    + System.getProperty("sun.jnu.encoding", "unknown") + "), so it cannot be read by that name; rename the file, or run "
+                    + "Maven in a locale whose encoding holds the name, such as LANG=C.UTF-8");
+        }
+    }
+
+    /** @return the directory's file key (device and inode on Unix), or {@code null} if it does not exist or has none */
+    private static Object fileKey(Path directory) {
+        if (directory == null) {
+            return null;
+        }
+        try {
+            return Files.readAttributes(directory, BasicFileAttributes.class).fileKey();
+        } catch (IOException notThere) {
+            return null;
+        }
+    }
+
+    /**
+     * Every path the walk visits is the input directory's path with names appended, so its text starts with
+     * the input directory's: cutting that prefix off is far cheaper than {@link Path#relativize}, which shows
+     * on a walk over many small files.
+     */
+    private String relative(Path path) {
+        String text = path.toString();
+        String relative = text.length() > prefixLength && text.startsWith(inputPrefix) ? text.substring(prefixLength)
+                : inputDirectory.relativize(path).toString();
+        return separator.equals("/") ? relative : relative.replace(separator, "/");
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.parmap.engine.state;
+
+import io.github.parmap.engine.commit.CommittedOutput;
+import io.github.parmap.engine.commit.OutputClaims;
+import io.github.parmap.engine.scan.InputFile;
+import io.github.parmap.engine.support.Fingerprints;
+import io.github.parmap.engine.support.RunLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The up-to-date checker of incremental runs, backed by the execution's {@link BuildState}.
+ *
+ * <p>An item is up to date when its state entry was recorded under the same configuration, its input has
+ * the recorded size and either the recorded modification time or, failing that, the recorded content hash
+ * (so a {@code touch} or a fresh checkout redoes nothing), and every recorded output is still there with
+ * the size and time it was committed with (so an output deleted or edited by hand is redone).
+ */
+public final class StateUpToDateChecker implements UpToDateChecker {
+    /**
+     * Inputs modified this close to the moment they were read get no recorded time, so that a change within
+     * the file system's time stamp granularity is still caught, by the content hash.
+     */
+    private static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final BuildState state;
+    private final Path inputDirectory;
+    private final Path outputDirectory;
+    private final boolean force;
+    /** Inputs with their recorded size: the candidates for being up to date. */
+    private final List<String> sameSize;
+
+    private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, boolean force, List<String> sameSize) {
+        this.state = state;
+        this.inputDirectory = inputDirectory;
+        this.outputDirectory = outputDirectory;
+        this.force = force;
+        this.sameSize = sameSize;
+    }
+
+    /**
+     * Starts the checks of a run on a loaded state: forgets the inputs that are gone (deleted, or no longer
+     * selected), so that their outputs count as orphaned. Closes the state if this fails.
+     *
+     * @param state the execution's state, bound to the output directory already
+     * @param force whether every item is processed even if it is up to date
+     * @param inputDirectory the run's input directory
+     * @param outputDirectory the run's output directory
+     * @param log where the note of a changed configuration goes
+     * @param scanned the run's items
+     */
+    public static StateUpToDateChecker open(BuildState state, boolean force, Path inputDirectory, Path outputDirectory, RunLog log,
+            List<InputFile> scanned) throws IOException {
+        try {
+            List<String> sameSize = new ArrayList<>();
+            int recorded = 0;
+            for (InputFile file : scanned) {
+                StateEntry entry = state.entry(file.relativePath());
+                if (entry != null) {
+                    recorded++;
+                    if (!force && entry.size() == file.size()) {
+                        sameSize.add(file.relativePath()); // most likely up to date, which the workers confirm
+                    }
+                }
+            }
+            if (recorded < state.size()) { // some recorded input is gone: find which (scanned paths are distinct)
+                Set<String> present = new HashSet<>(scanned.size() * 2);
+                scanned.forEach(file -> present.add(file.relativePath()));
+                for (String input : state.inputs()) {
+                    if (!present.contains(input)) {
+                        state.remove(input);
+                    }
+                }
+            }
+            if (state.configurationChanged() && !scanned.isEmpty()) {
+                log.info("The configuration changed since the last build (processor code, parameters, includes, excludes, "
+                        + "directories or plugin version): every file is processed again");
+            }
+            return new StateUpToDateChecker(state, inputDirectory, outputDirectory, force, sameSize);
+        } catch (IOException | RuntimeException e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int unchangedCount() {
+        return sameSize.size();
+    }
+
+    @Override
+    public void reserveRecordedOutputs(OutputClaims claims) {
+        if (force) {
+            return;
+        }
+        // Only the candidates: an input of another size, or of another configuration, is redone for sure, and
+        // its outputs may well move to another input in the same build.
+        for (String input : sameSize) {
+            StateEntry entry = state.entry(input);
+            if (entry != null && entry.size() != StateEntry.UNKNOWN) {
+                entry.outputs().forEach(output -> claims.reserve(output.path(), input));
+            }
+        }
+    }
+
+    @Override
+    public void releaseRecordedOutputs(InputFile file, OutputClaims claims) {
+        StateEntry entry = state.entry(file.relativePath());
+        if (entry != null) {
+            entry.outputs().forEach(output -> claims.release(output.path(), file.relativePath()));
+        }
+    }
+
+    @Override
+    public Verdict check(InputFile file) throws IOException {
+        StateEntry entry = state.entry(file.relativePath());
+        if (force || entry == null || entry.size() != file.size() || !outputsIntact(entry)) {
+            return Verdict.CHANGED;
+        }
+        if (entry.modified() == file.modified()) {
+            return Verdict.UNCHANGED;
+        }
+        // Same size, another time: the content decides, and an unchanged input keeps its outputs.
+        long readAt = now();
+        if (!Arrays.equals(entry.sha256(), Fingerprints.sha256(inputDirectory.resolve(file.relativePath())))) {
+            return Verdict.CHANGED;
+        }
+        return new Verdict(true, readAt);
+    }
+
+    @Override
+    public void recordUpToDate(InputFile file, Verdict verdict) throws IOException {
+        if (verdict.contentReadAtNanos() == 0) {
+            return;
+        }
+        StateEntry entry = state.entry(file.relativePath());
+        if (entry != null) {
+            state.put(entry.withModified(recordableTime(file, verdict.contentReadAtNanos())));
+        }
+    }
+
+    @Override
+    public InputFingerprint fingerprint(InputFile file, Path path) throws IOException {
+        long readAt = now(); // taken before the read, as in isUpToDate
+        return new InputFingerprint(Fingerprints.sha256(path), readAt);
+    }
+
+    @Override
+    public void recordProcessed(InputFile file, InputFingerprint fingerprint, List<CommittedOutput> outputs) throws IOException {
+        // The time decides against when the input was read, not when the item finished: a slow item ends
+        // long after an edit within the same time stamp could have slipped in behind the read.
+        state.put(new StateEntry(file.relativePath(), file.size(), recordableTime(file, fingerprint.readAtNanos()), fingerprint.sha256(),
+                outputs));
+    }
+
+    @Override
+    public void recordFailed(InputFile file) throws IOException {
+        state.remove(file.relativePath());
+    }
+
+    @Override
+    public List<CommittedOutput> orphanedOutputs() {
+        return state.orphanedOutputs();
+    }
+
+    @Override
+    public void commit() throws IOException {
+        state.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+        state.close();
+    }
+
+    private boolean outputsIntact(StateEntry entry) throws IOException {
+        for (CommittedOutput output : entry.outputs()) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(outputDirectory.resolve(output.path()), BasicFileAttributes.class);
+            } catch (NoSuchFileException deleted) {
+                return false;
+            }
+            if (!attributes.isRegularFile() || attributes.size() != output.size()
+                    || Fingerprints.nanos(attributes.lastModifiedTime()) != output.modified()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long recordableTime(InputFile file, long readAtNanos) {
+        return readAtNanos - file.modified() < RACY_WINDOW_NANOS ? StateEntry.UNKNOWN : file.modified();
+    }
+
+    private static long now() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+    }
+}
