@@ -37,4 +37,17 @@ public final class DurationSetting {
         throw new InvalidConfigurationException(parameter, setting,
                 "a positive whole number with a unit: ms, s, m or h (such as 500ms, 30s, 2m or 1h)");
     }
+
+    /**
+     * @param parameter the parameter's public name, for messages
+     * @param seconds a whole number of seconds as configured
+     * @return the duration
+     * @throws InvalidConfigurationException if the number is below 1
+     */
+    public static Duration seconds(String parameter, int seconds) throws InvalidConfigurationException {
+        if (seconds < 1) {
+            throw new InvalidConfigurationException(parameter, Integer.toString(seconds), "a number of seconds, at least 1");
+        }
+        return Duration.ofSeconds(seconds);
+    }
 }

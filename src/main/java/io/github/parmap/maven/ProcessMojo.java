@@ -5,29 +5,19 @@ import io.github.parmap.engine.DurationSetting;
 import io.github.parmap.engine.ParallelRun;
 import io.github.parmap.engine.ProcessingRequest;
 import io.github.parmap.engine.Shard;
+import io.github.parmap.engine.SizeSetting;
 import io.github.parmap.engine.WorkerCount;
 import io.github.parmap.engine.builtin.BuiltinProcessors;
 import io.github.parmap.engine.cache.CacheSettings;
 import io.github.parmap.engine.cache.RemoteCacheSettings;
-import io.github.parmap.engine.commit.StagingArea;
-import io.github.parmap.engine.processor.CompiledProcessor;
-import io.github.parmap.engine.processor.ProcessorCompilationException;
 import io.github.parmap.engine.processor.ProcessorDefinition;
-import io.github.parmap.engine.processor.ProcessorLoadException;
-import io.github.parmap.engine.processor.ProcessorResolver;
-import io.github.parmap.engine.processor.ProcessorSource;
-import io.github.parmap.engine.processor.SourceProcessorCompiler;
 import io.github.parmap.engine.report.ProcessingResult;
-import io.github.parmap.engine.state.ConfigurationFingerprint;
 import io.github.parmap.engine.state.Incremental;
 import io.github.parmap.engine.support.InvalidConfigurationException;
 import io.github.parmap.engine.support.RunStoppedException;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +25,11 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -49,15 +37,9 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.DependencyResolutionException;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -72,10 +54,6 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  */
 @Mojo(name = "process", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class ProcessMojo extends AbstractMojo {
-    private static final Set<String> PHASES_AFTER_PROCESS_RESOURCES = Set.of("compile", "process-classes", "generate-test-sources",
-            "process-test-sources", "generate-test-resources", "process-test-resources", "test-compile", "process-test-classes", "test",
-            "prepare-package", "package", "pre-integration-test", "integration-test", "post-integration-test", "verify", "install", "deploy");
-
     /**
      * The directory scanned for input files. A directory that does not exist is skipped with one INFO line.
      */
@@ -331,8 +309,6 @@ public class ProcessMojo extends AbstractMojo {
     private final ProjectDependenciesResolver dependenciesResolver;
     private final BuildContext buildContext;
     private final SettingsDecrypter settingsDecrypter;
-    /** The configuration fingerprint, computed once for the incremental state and the cache keys alike. */
-    private String configurationFingerprint;
 
     @Inject
     public ProcessMojo(ProjectDependenciesResolver dependenciesResolver, BuildContext buildContext, SettingsDecrypter settingsDecrypter) {
@@ -355,16 +331,25 @@ public class ProcessMojo extends AbstractMojo {
             getLog().info("Skipping parmap: input directory " + display(input) + " does not exist");
             return;
         }
-        int workerCount = parseWorkers();
-        Duration timeout = parseItemTimeout();
-        Shard slice = parseShard();
-        configurationFingerprint = null; // a mojo instance may run again, with other files
-        MavenRunLog log = new MavenRunLog(getLog());
         ProcessingResult result;
         String processorName;
-        try (ProcessorLookup lookup = new ProcessorLookup()) {
+        try (ProcessorLookup lookup = new ProcessorLookup(project, session, dependenciesResolver, processor, processorSourcePath(),
+                sourceCharset(), executionDirectory().resolve("compiled"), this::display, getLog())) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            int workerCount = WorkerCount.parse(workers, cores);
+            getLog().debug("workers '" + workers + "' means " + workerCount + " on " + cores + " cores");
+            Duration timeout = DurationSetting.parse("itemTimeout", itemTimeout);
+            Shard slice = shard == null || shard.isBlank() ? null : Shard.parse(shard);
             ProcessorDefinition definition = lookup.resolve();
             processorName = definition.name();
+            // Hashing the processor's class path takes a moment: only incremental builds and the cache need it.
+            String fingerprint = !incremental && !cacheWanted() ? null : ConfigurationDigest.of(project.getBasedir().toPath(), pluginVersion, processor, processorSource,
+                    lookup.compiled(), sourceCharset(), lookup.classpath(), parameters, includes, excludes, inputDirectory, outputDirectory,
+                    extraInputs);
+            if (!incremental) {
+                // A later incremental build must start from nothing, not trust a state that no longer describes the outputs.
+                Incremental.deleteState(executionDirectory());
+            }
             ProcessingRequest request = ProcessingRequest.builder(input, outputDirectory.toPath(), definition)
                     .filter(new AntPathFilter(includes, excludes))
                     .parameters(parameters)
@@ -372,20 +357,17 @@ public class ProcessMojo extends AbstractMojo {
                     .itemTimeout(timeout)
                     .reportFile(executionDirectory().resolve("report.json"))
                     .failFast(failFast)
-                    .log(log)
+                    .log(new MavenRunLog(getLog()))
                     .displayBase(project.getBasedir().toPath())
-                    .incremental(incrementalSettings(lookup))
-                    .cache(cacheSettings(lookup))
+                    .incremental(incremental ? new Incremental(executionDirectory(), fingerprint, force) : null)
+                    .cache(cacheSettings(fingerprint, slice))
                     .shard(slice)
                     .outputListener(new BuildContextOutputListener(buildContext, outputDirectory.toPath(),
                             addResources ? Path.of(project.getBuild().getOutputDirectory()) : null, getLog()))
                     .build();
             result = ParallelRun.execute(request);
         } catch (InvalidConfigurationException e) {
-            String remedy = "outputDirectory".equals(e.parameter())
-                    ? ". Set <outputDirectory> to a folder of its own, such as the default ${project.build.directory}/generated-resources/parmap"
-                    : "";
-            throw new MojoExecutionException(e.getMessage() + remedy, e);
+            throw invalidParameter(e);
         } catch (RunStoppedException e) {
             throw new MojoExecutionException("parmap could not process " + display(input) + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -395,89 +377,45 @@ public class ProcessMojo extends AbstractMojo {
             throw new MojoExecutionException("parmap was interrupted", e);
         }
         if (addResources) {
-            addOutputDirectoryToResources();
-            warnIfResourcesAreAlreadyCopied();
+            ProjectResources.add(project, outputDirectory, mojoExecution == null ? null : mojoExecution.getLifecyclePhase(),
+                    display(outputDirectory.toPath()), getLog());
         }
         if (!result.succeeded()) {
             throw FailureReport.toException(result, processorName);
         }
     }
 
-    /** @return the incremental settings, or {@code null} after deleting any state when incremental builds are off */
-    private Incremental incrementalSettings(ProcessorLookup lookup) throws IOException, MojoExecutionException {
-        Path stateDirectory = executionDirectory();
-        if (!incremental) {
-            Incremental.deleteState(stateDirectory);
-            return null;
-        }
-        return new Incremental(stateDirectory, configurationFingerprint(lookup), force);
-    }
-
-    /**
-     * @return the digest of everything besides an item's input that decides its outputs; directories and
-     *     extra inputs enter relative to the project's base directory, so clones at other paths agree
-     */
-    private String configurationFingerprint(ProcessorLookup lookup) throws IOException, MojoExecutionException {
-        if (configurationFingerprint != null) {
-            return configurationFingerprint;
-        }
-        ConfigurationFingerprint fingerprint = new ConfigurationFingerprint()
-                .add("plugin", pluginVersion)
-                .add("processor", processor == null || processor.isBlank() ? null : processor.trim());
-        if (lookup.compiled != null) {
-            // The source as it was compiled, and how: an edited source is a changed processor.
-            fingerprint.add("processorSource", relativeToBasedir(processorSource))
-                    .add("processorSourceDigest", lookup.compiled.sourceDigest())
-                    .add("processorSourceEncoding", sourceCharset().name())
-                    .add("compilerOptions", lookup.compiled.compilerOptions());
-        }
-        fingerprint.add("parameters", parameters)
-                .add("includes", includes)
-                .add("excludes", excludes)
-                .add("inputDirectory", relativeToBasedir(inputDirectory))
-                .add("outputDirectory", relativeToBasedir(outputDirectory));
-        for (Path entry : lookup.classpath()) {
-            fingerprint.addContent("classpath", entry);
-        }
-        if (extraInputs != null && !extraInputs.isEmpty()) {
-            fingerprint.add("extraInputs", extraInputs);
-            for (Map.Entry<String, Path> extra : ExtraInputs.resolve(project.getBasedir().toPath(), extraInputs).entrySet()) {
-                fingerprint.addContent("extraInput " + extra.getKey(), extra.getValue());
-            }
-        }
-        configurationFingerprint = fingerprint.toHex();
-        return configurationFingerprint;
+    /** A parameter's value that the engine cannot use, named with where it can be set. */
+    private static MojoExecutionException invalidParameter(InvalidConfigurationException e) {
+        String remedy = "outputDirectory".equals(e.parameter())
+                ? ". Set <outputDirectory> to a folder of its own, such as the default ${project.build.directory}/generated-resources/parmap"
+                : PropertyNames.of(e.parameter()).map(property -> " (set in the plugin configuration or with -D" + property + ")").orElse("");
+        return new MojoExecutionException(e.getMessage() + remedy, e);
     }
 
     /** @return the build cache settings, or {@code null} when neither the local nor the remote cache is on */
-    private CacheSettings cacheSettings(ProcessorLookup lookup) throws IOException, MojoExecutionException, InvalidConfigurationException {
-        String url = remoteCacheUrl == null || remoteCacheUrl.isBlank() ? null : remoteCacheUrl.trim();
-        if (!cache && url == null) {
+    private CacheSettings cacheSettings(String fingerprint, Shard slice) throws MojoExecutionException, InvalidConfigurationException {
+        if (!cacheWanted()) {
             return null;
         }
-        Path localDirectory = null;
-        long maxSize = 0;
-        if (cache) {
-            localDirectory = cacheDirectory != null ? cacheDirectory.toPath() : defaultCacheDirectory();
-            maxSize = CacheSettings.parseSize(cacheMaxSize);
-        }
+        String url = remoteCacheUrl == null || remoteCacheUrl.isBlank() ? null : remoteCacheUrl.trim();
+        Path localDirectory = cache ? (cacheDirectory != null ? cacheDirectory.toPath() : defaultCacheDirectory()) : null;
+        long maxSize = cache ? SizeSetting.parse("cacheMaxSize", cacheMaxSize) : 0;
         RemoteCacheSettings remote = null;
         if (url != null) {
-            if (remoteCacheTimeout < 1) {
-                throw new InvalidConfigurationException("remoteCacheTimeout", Integer.toString(remoteCacheTimeout), "a number of seconds, at least 1");
-            }
-            Server server = remoteCacheServer();
-            remote = RemoteCacheSettings.of(url, remoteCachePush, server == null ? null : server.getUsername(),
-                    server == null ? null : server.getPassword(), Duration.ofSeconds(remoteCacheTimeout), remoteCacheAllowInsecureProtocol);
+            Duration timeout = DurationSetting.seconds("remoteCacheTimeout", remoteCacheTimeout);
+            SettingsCredentials credentials = SettingsCredentials.of(session, settingsDecrypter, remoteCacheServerId, "the remote cache", getLog());
+            remote = RemoteCacheSettings.of(url, remoteCachePush, credentials.username(), credentials.password(), timeout,
+                    remoteCacheAllowInsecureProtocol);
         }
-        if (slicedWithoutPush(remote)) {
+        if (slice != null && (remote == null || !remote.push())) {
             getLog().warn("<shard> is set but <remoteCachePush> is not: the items of this slice are not shared with the other jobs");
         }
-        return new CacheSettings(configurationFingerprint(lookup), localDirectory, maxSize, remote);
+        return new CacheSettings(fingerprint, localDirectory, maxSize, remote);
     }
 
-    private boolean slicedWithoutPush(RemoteCacheSettings remote) {
-        return shard != null && !shard.isBlank() && (remote == null || !remote.push());
+    private boolean cacheWanted() {
+        return cache || (remoteCacheUrl != null && !remoteCacheUrl.isBlank());
     }
 
     /** @return {@code parmap-cache} beside the local repository, in the user's Maven home */
@@ -491,47 +429,20 @@ public class ProcessMojo extends AbstractMojo {
         return (base != null ? base : Path.of(System.getProperty("user.home"), ".m2")).resolve("parmap-cache");
     }
 
-    /** @return the settings.xml server holding the remote cache's credentials, decrypted, or {@code null} */
-    private Server remoteCacheServer() throws MojoExecutionException {
-        Settings settings = session == null ? null : session.getSettings();
-        Server server = settings == null || remoteCacheServerId == null ? null : settings.getServer(remoteCacheServerId);
-        if (server == null) {
-            getLog().debug("No <server> with id " + remoteCacheServerId + " in settings.xml: no credentials for the remote cache");
-            return null;
-        }
-        if (settingsDecrypter == null) {
-            return server;
-        }
-        SettingsDecryptionResult result = settingsDecrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoExecutionException("The password of <server> " + remoteCacheServerId + " in settings.xml, for the remote cache, "
-                        + "could not be decrypted: " + problem.getMessage());
-            }
-        }
-        return result.getServer() != null ? result.getServer() : server;
-    }
-
-    private Shard parseShard() throws MojoExecutionException {
-        if (shard == null || shard.isBlank()) {
-            return null;
-        }
-        try {
-            return Shard.parse(shard);
-        } catch (InvalidConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.SHARD + ")", e);
-        }
-    }
-
     /** @return where this execution keeps its state and its compiled processor source */
     private Path executionDirectory() {
-        return Path.of(project.getBuild().getDirectory(), "parmap", executionId());
+        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
+        return Path.of(project.getBuild().getDirectory(), "parmap", id == null || id.isBlank() ? "default" : id.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    private Path processorSourcePath() {
+        return processorSource == null || processorSource.getPath().isBlank() ? null : processorSource.toPath();
     }
 
     /** Exactly one of {@code processor} and {@code processorSource} says what to run. */
     private void checkProcessorChoice() throws MojoExecutionException {
         boolean hasProcessor = processor != null && !processor.isBlank();
-        boolean hasSource = processorSource != null && !processorSource.getPath().isBlank();
+        boolean hasSource = processorSourcePath() != null;
         if (hasProcessor && hasSource) {
             throw new MojoExecutionException("Set either <processor> or <processorSource>, not both: <processor> is '" + processor.trim()
                     + "' and <processorSource> is '" + display(processorSource.toPath().toAbsolutePath()) + "'. Remove one of them.");
@@ -555,253 +466,14 @@ public class ProcessMojo extends AbstractMojo {
         }
     }
 
-    private String executionId() {
-        String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
-        return id == null || id.isBlank() ? "default" : id.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    /** Directories enter the fingerprint relative to the project, so a moved or re-cloned project stays up to date. */
-    private String relativeToBasedir(File directory) {
-        Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-        Path path = directory.toPath().toAbsolutePath().normalize();
-        return path.startsWith(base) ? base.relativize(path).toString().replace(File.separatorChar, '/') : path.toString();
-    }
-
     private static void requireSet(File directory, String parameter) throws MojoExecutionException {
         if (directory == null || directory.getPath().isBlank()) {
             throw new MojoExecutionException("<" + parameter + "> must name a directory, but it is empty");
         }
     }
 
-    private Duration parseItemTimeout() throws MojoExecutionException {
-        try {
-            return DurationSetting.parse("itemTimeout", itemTimeout);
-        } catch (InvalidConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.ITEM_TIMEOUT + ")", e);
-        }
-    }
-
-    private int parseWorkers() throws MojoExecutionException {
-        try {
-            int cores = Runtime.getRuntime().availableProcessors();
-            int count = WorkerCount.parse(workers, cores);
-            getLog().debug("workers '" + workers + "' means " + count + " on " + cores + " cores");
-            return count;
-        } catch (InvalidConfigurationException e) {
-            throw new MojoExecutionException(e.getMessage() + " (set in the plugin configuration or with -D" + PropertyNames.WORKERS + ")", e);
-        }
-    }
-
-    /** Bound after process-resources, the outputs join the resources too late to be copied; say so. */
-    private void warnIfResourcesAreAlreadyCopied() {
-        String phase = mojoExecution == null ? null : mojoExecution.getLifecyclePhase();
-        if (phase != null && PHASES_AFTER_PROCESS_RESOURCES.contains(phase)) {
-            getLog().warn("parmap runs in phase " + phase + ", after process-resources: its outputs in " + display(outputDirectory.toPath())
-                    + " are added to the resources too late to reach target/classes or the jar. Bind it to generate-resources "
-                    + "(the default) or set <addResources>false</addResources>.");
-        }
-    }
-
-    private void addOutputDirectoryToResources() {
-        String directory = outputDirectory.getAbsolutePath();
-        boolean present = project.getResources().stream()
-                .anyMatch(resource -> new File(resource.getDirectory()).getAbsolutePath().equals(directory));
-        if (!present) {
-            Resource resource = new Resource();
-            resource.setDirectory(directory);
-            // A run that was killed may have left its staging area behind until the next run removes it.
-            resource.addExclude(StagingArea.DIRECTORY_NAME + "/**");
-            // First in line: the resources plugin copies a file only when it is newer than the copy already in
-            // target/classes, so an output that shares its path with an original resource (the default
-            // inputDirectory is src/main/resources) replaces the original instead of being skipped.
-            project.getBuild().getResources().add(0, resource);
-        }
-    }
-
     private String display(Path path) {
         Path base = project.getBasedir().toPath().toAbsolutePath();
         return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
-    }
-
-    /**
-     * Finds the processor among the built-ins and the plugin's dependencies, and only if it is not there, on
-     * the project's runtime class path, through a class loader that is closed with the run; or compiles it
-     * from {@code processorSource}, against the plugin's class path and the project's runtime dependencies.
-     */
-    private final class ProcessorLookup implements AutoCloseable {
-        private URLClassLoader projectLoader;
-        private CompiledProcessor compiled;
-        private List<Path> sourceLibraries = List.of();
-        private ProcessorDefinition resolved;
-
-        /**
-         * @return the class path entries the processor's code comes from: for a built-in, the plugin's jar and
-         *     the jars of the libraries that built-in runs on; the plugin's class path (its jar and its
-         *     {@code <dependencies>}) for a class found there; and the project's runtime class path as well for
-         *     a class found there; for a processor source, the plugin's class path and the project's runtime
-         *     dependencies it was compiled against
-         */
-        List<Path> classpath() {
-            if (compiled == null && BuiltinProcessors.find(resolved.name()).isPresent()) {
-                return BuiltinProcessors.codeLocations(resolved.name());
-            }
-            List<Path> entries = new ArrayList<>(pluginClasspath(compiled == null ? resolved.type() : ItemProcessor.class));
-            if (projectLoader != null) {
-                entries.addAll(toPaths(projectLoader.getURLs()));
-            }
-            entries.addAll(sourceLibraries);
-            return entries;
-        }
-
-        /**
-         * @param fallback a class whose jar stands for the plugin's class path when the plugin's class loader
-         *     does not list its entries (as in tests, where the plugin is on the application class path)
-         * @return the jars and directories the plugin's class loader loads from
-         */
-        private List<Path> pluginClasspath(Class<?> fallback) {
-            ClassLoader pluginLoader = ProcessMojo.class.getClassLoader();
-            if (pluginLoader instanceof URLClassLoader urls) {
-                return toPaths(urls.getURLs());
-            }
-            return List.of(codeSource(fallback));
-        }
-
-        private List<Path> toPaths(URL[] urls) {
-            List<Path> paths = new ArrayList<>();
-            for (URL url : urls) {
-                try {
-                    paths.add(Path.of(url.toURI()));
-                } catch (URISyntaxException | IllegalArgumentException notAFile) {
-                    // only local files and directories carry code parmap can fingerprint
-                }
-            }
-            return paths;
-        }
-
-        private Path codeSource(Class<?> type) {
-            try {
-                return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (URISyntaxException | RuntimeException unknown) {
-                return Path.of(type.getName());
-            }
-        }
-
-        ProcessorDefinition resolve() throws MojoExecutionException, MojoFailureException, InvalidConfigurationException {
-            if (processorSource != null && !processorSource.getPath().isBlank()) {
-                resolved = compileSource();
-                return resolved;
-            }
-            resolved = find();
-            if (getLog().isDebugEnabled()) {
-                getLog().debug("processor " + resolved.name() + " is " + resolved.type().getName() + ", loaded from "
-                        + (BuiltinProcessors.find(resolved.name()).isPresent() ? "the built-ins"
-                                : projectLoader != null ? "the project's runtime class path" : "the plugin's dependencies"));
-            }
-            return resolved;
-        }
-
-        private ProcessorDefinition compileSource() throws MojoExecutionException, MojoFailureException {
-            Path file = processorSource.toPath().toAbsolutePath().normalize();
-            String shown = display(file);
-            if (!file.getFileName().toString().endsWith(".java")) {
-                throw new MojoExecutionException("<processorSource> must be a .java file, such as src/build/java/Thumbnailer.java, was: '"
-                        + shown + "'");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new MojoExecutionException("<processorSource> " + shown + (Files.exists(file) ? " is not a file" : " does not exist")
-                        + " (a relative path is relative to the project's base directory " + project.getBasedir() + ")");
-            }
-            try {
-                sourceLibraries = toPaths(ProjectRuntimeClasspath.dependencies(project, session, dependenciesResolver).toArray(URL[]::new));
-            } catch (DependencyResolutionException e) {
-                throw new MojoExecutionException("<processorSource> " + shown + " is compiled against the project's runtime dependencies, "
-                        + "which could not be resolved: " + e.getMessage(), e);
-            }
-            ProcessorSource source = ProcessorSource.builder(file, ProcessMojo.class.getClassLoader())
-                    .displayPath(shown)
-                    .encoding(sourceCharset())
-                    .parentClasspath(pluginClasspath(ItemProcessor.class))
-                    .libraries(sourceLibraries)
-                    .cacheDirectory(executionDirectory().resolve("compiled"))
-                    .build();
-            try {
-                compiled = new SourceProcessorCompiler().compile(source);
-            } catch (ProcessorCompilationException e) {
-                if (e.diagnostics().isEmpty()) {
-                    throw new MojoExecutionException("<processorSource> " + e.getMessage(), e);
-                }
-                throw new MojoFailureException("<processorSource> " + e.getMessage(), e);
-            } catch (IOException e) {
-                throw new MojoExecutionException("<processorSource> " + shown + " could not be compiled: " + e, e);
-            }
-            for (String warning : compiled.warnings()) {
-                getLog().warn(warning);
-            }
-            if (compiled.fromCache()) {
-                getLog().debug("processor " + compiled.className() + " from " + shown + " is unchanged: reusing its compiled classes");
-            } else {
-                getLog().info("Compiled processor " + compiled.className() + " from " + shown + " (Java " + SourceProcessorCompiler.release() + ")");
-            }
-            try {
-                return ProcessorDefinition.of(compiled.className(), compiled.processorClass());
-            } catch (ProcessorLoadException e) {
-                throw new MojoExecutionException("<processorSource> " + shown + ": " + e.getMessage(), e);
-            }
-        }
-
-        private ProcessorDefinition find() throws MojoExecutionException, InvalidConfigurationException {
-            ClassLoader pluginLoader = ProcessMojo.class.getClassLoader();
-            try {
-                return ProcessorResolver.resolve(processor, pluginLoader);
-            } catch (ProcessorLoadException.NotFound notInPlugin) {
-                List<URL> classpath = projectRuntimeClasspath();
-                projectLoader = new URLClassLoader("parmap-project-runtime", classpath.toArray(URL[]::new), pluginLoader);
-                try {
-                    return ProcessorResolver.resolve(processor, projectLoader);
-                } catch (ProcessorLoadException.NotFound notInProject) {
-                    // The ClassNotFoundException, not the engine's wrapper: Maven appends a cause's message the
-                    // error does not already contain, and the wrapper's would repeat "was not found".
-                    throw new MojoExecutionException(notFoundMessage(notInProject.processorName(), classpath.size()), notInProject.getCause());
-                } catch (ProcessorLoadException e) {
-                    throw new MojoExecutionException(invalidMessage(e), e);
-                }
-            } catch (ProcessorLoadException e) {
-                throw new MojoExecutionException(invalidMessage(e), e);
-            }
-        }
-
-        private List<URL> projectRuntimeClasspath() throws MojoExecutionException {
-            try {
-                return ProjectRuntimeClasspath.resolve(project, session, dependenciesResolver);
-            } catch (DependencyResolutionException e) {
-                throw new MojoExecutionException("<processor> " + processor + " is not among the plugin's dependencies, and the project's "
-                        + "runtime dependencies, the next place to look, could not be resolved: " + e.getMessage(), e);
-            }
-        }
-
-        private String notFoundMessage(String className, int classpathEntries) {
-            return "<processor> class " + className + " was not found. Searched: the built-in processors ("
-                    + String.join(", ", BuiltinProcessors.names()) + "), the parmap plugin's <dependencies>, and the project's runtime class path ("
-                    + classpathEntries + " entr" + (classpathEntries == 1 ? "y" : "ies") + "). "
-                    + "Add the jar that holds it as a <dependency> inside the parmap plugin's <plugin> element, "
-                    + "or check the spelling of the fully qualified class name.";
-        }
-
-        private String invalidMessage(ProcessorLoadException e) {
-            return "<processor> " + e.getMessage();
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                if (projectLoader != null) {
-                    projectLoader.close();
-                }
-            } finally {
-                if (compiled != null) {
-                    compiled.close();
-                }
-            }
-        }
     }
 }

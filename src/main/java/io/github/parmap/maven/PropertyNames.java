@@ -1,5 +1,8 @@
 package io.github.parmap.maven;
 
+import java.util.Optional;
+import java.util.Set;
+
 /** The user properties of the {@code process} goal, in one place: each is {@code parmap.<parameter>}. */
 final class PropertyNames {
     static final String WORKERS = "parmap.workers";
@@ -18,5 +21,15 @@ final class PropertyNames {
     static final String REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL = "parmap.remoteCacheAllowInsecureProtocol";
     static final String SHARD = "parmap.shard";
 
+    private static final Set<String> ALL = Set.of(WORKERS, FAIL_FAST, SKIP, FORCE, ITEM_TIMEOUT, INCREMENTAL, CACHE, CACHE_DIRECTORY,
+            CACHE_MAX_SIZE, REMOTE_CACHE_URL, REMOTE_CACHE_PUSH, REMOTE_CACHE_SERVER_ID, REMOTE_CACHE_TIMEOUT,
+            REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL, SHARD);
+
     private PropertyNames() {}
+
+    /** @return the user property of a parameter, if it has one */
+    static Optional<String> of(String parameter) {
+        String property = "parmap." + parameter;
+        return ALL.contains(property) ? Optional.of(property) : Optional.empty();
+    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.engine.cache.CacheKeys;
 import io.github.parmap.engine.cache.CacheManifest;
-import io.github.parmap.engine.cache.CacheSettings;
 import io.github.parmap.engine.support.InvalidConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -56,13 +55,13 @@ class CacheFormatTest {
 
     @Test
     void cacheMaxSizeTakesBytesAndBinaryUnits() throws Exception {
-        assertEquals(2L << 30, CacheSettings.parseSize("2G"));
-        assertEquals(2L << 30, CacheSettings.parseSize("2GiB"));
-        assertEquals(500L << 20, CacheSettings.parseSize("500mb"));
-        assertEquals(64L << 10, CacheSettings.parseSize("64k"));
-        assertEquals(1234, CacheSettings.parseSize("1234"));
+        assertEquals(2L << 30, SizeSetting.parse("cacheMaxSize", "2G"));
+        assertEquals(2L << 30, SizeSetting.parse("cacheMaxSize", "2GiB"));
+        assertEquals(500L << 20, SizeSetting.parse("cacheMaxSize", "500mb"));
+        assertEquals(64L << 10, SizeSetting.parse("cacheMaxSize", "64k"));
+        assertEquals(1234, SizeSetting.parse("cacheMaxSize", "1234"));
         for (String bad : new String[] {"", "lots", "-1G", "2X", "1.5G"}) {
-            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> CacheSettings.parseSize(bad));
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> SizeSetting.parse("cacheMaxSize", bad));
             assertTrue(e.getMessage().startsWith("<cacheMaxSize> must be"), e.getMessage());
         }
     }

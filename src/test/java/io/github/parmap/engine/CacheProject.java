@@ -3,9 +3,9 @@ package io.github.parmap.engine;
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.engine.cache.CacheSettings;
-import io.github.parmap.engine.commit.StagingArea;
 import io.github.parmap.engine.report.ProcessingResult;
 import io.github.parmap.engine.state.Incremental;
+import io.github.parmap.engine.support.FileTrees;
 import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,8 +84,8 @@ final class CacheProject {
 
     /** Removes outputs and state, as {@code mvn clean} does. */
     CacheProject clean() throws IOException {
-        StagingArea.deleteTree(output);
-        StagingArea.deleteTree(base.resolve("state"));
+        FileTrees.deleteTree(output);
+        FileTrees.deleteTree(base.resolve("state"));
         return this;
     }
 

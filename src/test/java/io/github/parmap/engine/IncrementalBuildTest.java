@@ -11,13 +11,13 @@ import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.engine.IncrementalProject.Build;
 import io.github.parmap.engine.commit.OutputListener;
-import io.github.parmap.engine.commit.StagingArea;
 import io.github.parmap.engine.report.ItemFailure;
 import io.github.parmap.engine.report.ProcessingResult;
 import io.github.parmap.engine.state.BuildState;
 import io.github.parmap.engine.state.Incremental;
 import io.github.parmap.engine.state.RecordedOutputDirectory;
 import io.github.parmap.engine.state.StateLock;
+import io.github.parmap.engine.support.FileTrees;
 import io.github.parmap.engine.support.InvalidConfigurationException;
 import io.github.parmap.engine.support.RunLog;
 import java.nio.charset.StandardCharsets;
@@ -459,7 +459,7 @@ class IncrementalBuildTest {
         project.build();
         Map<String, String> outputs = project.outputs();
 
-        StagingArea.deleteTree(project.output);
+        FileTrees.deleteTree(project.output);
         Build second = project.build();
 
         assertEquals(List.of("a.txt", "b/b.txt"), second.processed());

@@ -326,8 +326,8 @@ class ProcessMojoTest {
 
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals("<remoteCacheUrl> must be an http:// or https:// URL with a port from 1 to 65535, was: 'http://127.0.0.1:99999/cache/'",
-                e.getMessage());
+        assertEquals("<remoteCacheUrl> must be an http:// or https:// URL with a port from 1 to 65535, was: 'http://127.0.0.1:99999/cache/'"
+                + " (set in the plugin configuration or with -Dparmap.remoteCacheUrl)", e.getMessage());
         assertFalse(Files.exists(outputDirectory), "no item was started");
     }
 

@@ -1,6 +1,6 @@
 package io.github.parmap.engine.builtin;
 
-import java.net.URISyntaxException;
+import io.github.parmap.engine.support.CodeLocations;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,10 +66,10 @@ public final class BuiltinProcessors {
             return List.of();
         }
         Set<Path> locations = new LinkedHashSet<>();
-        locations.add(codeLocation(type));
+        locations.add(CodeLocations.of(type));
         for (String library : LIBRARIES.getOrDefault(name, List.of())) {
             try {
-                locations.add(codeLocation(Class.forName(library, false, type.getClassLoader())));
+                locations.add(CodeLocations.of(Class.forName(library, false, type.getClassLoader())));
             } catch (ClassNotFoundException | LinkageError missing) {
                 // The built-in fails when it is created, saying so; its absent library has no code to fingerprint.
                 locations.add(Path.of(library));
@@ -78,12 +78,4 @@ public final class BuiltinProcessors {
         return List.copyOf(locations);
     }
 
-    /** The jar or directory a class was loaded from; its name when that cannot be known, which still changes with it. */
-    private static Path codeLocation(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException | RuntimeException unknown) {
-            return Path.of(type.getName());
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.github.parmap.engine.cache;
 
 import io.github.parmap.engine.support.Fingerprints;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
@@ -17,17 +16,10 @@ public final class CacheKeys {
 
     public static String key(String configurationFingerprint, String relativePath, byte[] inputSha256) {
         MessageDigest digest = Fingerprints.sha256();
-        update(digest, "parmap-cache-key " + FORMAT_VERSION);
-        update(digest, relativePath);
+        Fingerprints.updateWithLength(digest, "parmap-cache-key " + FORMAT_VERSION);
+        Fingerprints.updateWithLength(digest, relativePath);
         digest.update(inputSha256);
-        update(digest, configurationFingerprint);
+        Fingerprints.updateWithLength(digest, configurationFingerprint);
         return Fingerprints.hex(digest.digest());
-    }
-
-    /** Each part is preceded by its length, so that text cannot move from one part to the next. */
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(new byte[] {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8), (byte) bytes.length});
-        digest.update(bytes);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.parmap.engine.cache;
 
-import io.github.parmap.engine.support.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -26,29 +25,6 @@ public record CacheSettings(String configurationFingerprint, Path localDirectory
         if (localMaxSize < 0) {
             throw new IllegalArgumentException("localMaxSize must not be negative, was " + localMaxSize);
         }
-    }
-
-    /**
-     * @param text a size in bytes, or with a binary unit: {@code 2G}, {@code 2GB}, {@code 2GiB}, {@code 500M},
-     *     {@code 64k}
-     * @return the size in bytes
-     * @throws InvalidConfigurationException naming {@code <cacheMaxSize>} if the text is no such size
-     */
-    public static long parseSize(String text) throws InvalidConfigurationException {
-        String trimmed = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+)\\s*(?:([KMGT])(?:I?B)?|B)?").matcher(trimmed);
-        if (matcher.matches()) {
-            try {
-                long value = Long.parseLong(matcher.group(1));
-                int shift = matcher.group(2) == null ? 0 : 10 * ("KMGT".indexOf(matcher.group(2)) + 1);
-                if (value <= Long.MAX_VALUE >> shift) {
-                    return value << shift;
-                }
-            } catch (NumberFormatException tooLong) {
-                // reported below
-            }
-        }
-        throw new InvalidConfigurationException("cacheMaxSize", text, "a size in bytes, or with a unit such as 500M or 2G (binary multiples)");
     }
 
     /** @return whether any cache is configured */

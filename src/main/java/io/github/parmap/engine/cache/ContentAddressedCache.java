@@ -45,16 +45,16 @@ public final class ContentAddressedCache implements ItemCache {
     public Hit restore(WorkItem item, byte[] inputSha256) throws IOException, InterruptedException {
         String key = CacheKeys.key(settings.configurationFingerprint(), item.relativePath(), inputSha256);
         if (local != null) {
-            Hit hit = restoreLocal(item, key);
+            Hit hit = restoreFrom(local, Source.LOCAL, item, key);
             if (hit != null) {
                 return hit;
             }
         }
-        return remote == null ? null : restoreRemote(item, key);
+        return remote == null ? null : restoreFrom(remote, Source.REMOTE, item, key);
     }
 
-    private Hit restoreLocal(WorkItem item, String key) throws IOException {
-        byte[] bytes = local.readManifest(key);
+    private Hit restoreFrom(CacheStore store, Source source, WorkItem item, String key) throws IOException, InterruptedException {
+        byte[] bytes = store.readManifest(key);
         if (bytes == null) {
             return null;
         }
@@ -62,49 +62,22 @@ public final class ContentAddressedCache implements ItemCache {
         try {
             manifest = CacheManifest.decode(bytes);
             for (CacheManifest.Output output : manifest.outputs()) {
-                if (!local.copyBlob(output, item.output(output.path()))) {
-                    // Evicted by a concurrent build: a plain miss, and the item is stored again.
-                    local.deleteManifest(key);
+                if (!store.copyBlob(output, item.output(output.path()))) {
+                    store.entryIncomplete(key);
                     item.reset();
                     return null;
                 }
             }
-            local.touch(key, manifest);
-            return new Hit(Source.LOCAL, key, manifest);
+            store.entryRestored(key, manifest);
+            return new Hit(source, key, manifest);
         } catch (CacheManifest.CorruptEntryException e) {
-            log.warn("Local cache entry " + key + " for " + item.relativePath() + " is damaged (" + e.getMessage() + "); processing the file instead");
-            local.deleteManifest(key);
-            if (manifest != null) {
-                local.deleteDamagedBlobs(manifest);
-            }
+            log.warn(store.name() + " cache entry " + key + " for " + item.relativePath() + " is damaged (" + e.getMessage()
+                    + "); processing the file instead");
+            store.entryDamaged(key, manifest);
             item.reset();
             return null;
         } catch (IllegalArgumentException claimedByAnotherItem) {
             // The processor will run and report the conflict in its own words.
-            item.reset();
-            return null;
-        }
-    }
-
-    private Hit restoreRemote(WorkItem item, String key) throws IOException, InterruptedException {
-        byte[] bytes = remote.readManifest(key);
-        if (bytes == null) {
-            return null;
-        }
-        try {
-            CacheManifest manifest = CacheManifest.decode(bytes);
-            for (CacheManifest.Output output : manifest.outputs()) {
-                if (!remote.copyBlob(output, item.output(output.path()))) {
-                    item.reset(); // the server went away; it said so once
-                    return null;
-                }
-            }
-            return new Hit(Source.REMOTE, key, manifest);
-        } catch (CacheManifest.CorruptEntryException e) {
-            log.warn("Remote cache entry " + key + " for " + item.relativePath() + " is damaged (" + e.getMessage() + "); processing the file instead");
-            item.reset();
-            return null;
-        } catch (IllegalArgumentException claimedByAnotherItem) {
             item.reset();
             return null;
         }

@@ -28,7 +28,7 @@ import java.util.UUID;
  * and an entry that already exists counts as written. Blobs go in before their manifest. A hit renews the
  * modification times of the manifest and its blobs, which is what least-recently-used eviction goes by.
  */
-public final class LocalCache {
+public final class LocalCache implements CacheStore {
     private static final String TEMPORARY_PREFIX = ".tmp-";
     /** A temporary file this old belongs to a build that was killed, not one still writing it. */
     private static final Duration ABANDONED_TEMPORARY = Duration.ofHours(1);
@@ -49,7 +49,13 @@ public final class LocalCache {
     }
 
     /** @return the entry's manifest bytes, or {@code null} if there is none */
-    byte[] readManifest(String key) throws IOException {
+    @Override
+    public String name() {
+        return "Local";
+    }
+
+    @Override
+    public byte[] readManifest(String key) throws IOException {
         try {
             return Files.readAllBytes(manifestPath(key));
         } catch (NoSuchFileException miss) {
@@ -63,7 +69,8 @@ public final class LocalCache {
      * @return whether the blob exists
      * @throws CacheManifest.CorruptEntryException if the blob holds other bytes
      */
-    boolean copyBlob(CacheManifest.Output output, Path target) throws IOException, CacheManifest.CorruptEntryException {
+    @Override
+    public boolean copyBlob(CacheManifest.Output output, Path target) throws IOException, CacheManifest.CorruptEntryException {
         Path blob = blobPath(output.sha256());
         MessageDigest digest = Fingerprints.sha256();
         long size;
@@ -258,5 +265,24 @@ public final class LocalCache {
         } catch (FileAlreadyExistsException writtenByAnotherBuild) {
             // same key, same content: the entry is there, which is all that counts
         }
+    }
+
+    /** Evicted by a concurrent build: a plain miss, and the item is stored again. */
+    @Override
+    public void entryIncomplete(String key) throws IOException {
+        deleteManifest(key);
+    }
+
+    @Override
+    public void entryDamaged(String key, CacheManifest manifest) throws IOException {
+        deleteManifest(key);
+        if (manifest != null) {
+            deleteDamagedBlobs(manifest);
+        }
+    }
+
+    @Override
+    public void entryRestored(String key, CacheManifest manifest) {
+        touch(key, manifest);
     }
 }

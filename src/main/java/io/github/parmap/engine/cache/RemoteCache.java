@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Credentials go only to the origin the user configured: a redirect to another scheme, host or port is
  * followed without them (one WARNING), and one from https to plain http is not followed.
  */
-public final class RemoteCache {
+public final class RemoteCache implements CacheStore {
     /** A manifest larger than this is not one parmap wrote. */
     private static final int MAX_MANIFEST_SIZE = 64 * 1024 * 1024;
     private static final int MAX_REDIRECTS = 5;
@@ -73,12 +73,18 @@ public final class RemoteCache {
         return uploaded.get();
     }
 
+    @Override
+    public String name() {
+        return "Remote";
+    }
+
     /**
      * @return the manifest's bytes, or {@code null} on a miss or when the remote cache is off; bytes that
      *     are not a parmap manifest at all are returned only once the server has shown that it holds parmap
      *     entries, and otherwise turn the remote cache off
      */
-    byte[] readManifest(String key) throws InterruptedException {
+    @Override
+    public byte[] readManifest(String key) throws InterruptedException {
         if (!usable()) {
             return null;
         }
@@ -116,7 +122,8 @@ public final class RemoteCache {
      * @return whether it was downloaded; {@code false} when the remote cache is off
      * @throws CacheManifest.CorruptEntryException if the blob is missing or holds other bytes
      */
-    boolean copyBlob(CacheManifest.Output output, Path target) throws InterruptedException, CacheManifest.CorruptEntryException {
+    @Override
+    public boolean copyBlob(CacheManifest.Output output, Path target) throws InterruptedException, CacheManifest.CorruptEntryException {
         if (!usable()) {
             return false;
         }

@@ -1,17 +1,15 @@
 package io.github.parmap.engine.commit;
 
+import io.github.parmap.engine.support.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +59,7 @@ public final class StagingArea implements AutoCloseable {
     private void removeQuietly() {
         for (int attempt = 1; attempt <= ATTEMPTS && Files.exists(runDirectory, LinkOption.NOFOLLOW_LINKS); attempt++) {
             try {
-                deleteTree(runDirectory);
+                FileTrees.deleteTree(runDirectory);
             } catch (IOException | RuntimeException stagedMeanwhile) {
                 // a worker staged an item during the walk: walk again
             }
@@ -158,7 +156,7 @@ public final class StagingArea implements AutoCloseable {
             // the hook runs or has run
         }
         try {
-            deleteTree(runDirectory);
+            FileTrees.deleteTree(runDirectory);
         } finally {
             Files.deleteIfExists(ownerFile);
             try {
@@ -182,7 +180,7 @@ public final class StagingArea implements AutoCloseable {
                 String name = entry.getFileName().toString();
                 if (name.endsWith(OWNER_SUFFIX)) {
                     if (!ownerIsAlive(entry)) {
-                        deleteTree(root.resolve(name.substring(0, name.length() - OWNER_SUFFIX.length())));
+                        FileTrees.deleteTree(root.resolve(name.substring(0, name.length() - OWNER_SUFFIX.length())));
                         Files.deleteIfExists(entry);
                     }
                 } else if (name.endsWith(OWNER_SUFFIX + ".tmp")) {
@@ -190,7 +188,7 @@ public final class StagingArea implements AutoCloseable {
                         Files.deleteIfExists(entry); // a build killed while it was starting a run
                     }
                 } else if (Files.isDirectory(entry) && !Files.exists(root.resolve(name + OWNER_SUFFIX))) {
-                    deleteTree(entry);
+                    FileTrees.deleteTree(entry);
                 }
             }
         }
@@ -216,26 +214,4 @@ public final class StagingArea implements AutoCloseable {
         }
     }
 
-    public static void deleteTree(Path directory) throws IOException {
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (NoSuchFileException alreadyGone) {
-            // nothing to delete
-        }
-    }
 }

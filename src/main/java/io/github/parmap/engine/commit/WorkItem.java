@@ -1,6 +1,7 @@
 package io.github.parmap.engine.commit;
 
 import io.github.parmap.Item;
+import io.github.parmap.engine.support.FileTrees;
 import io.github.parmap.engine.support.Fingerprints;
 import io.github.parmap.engine.support.PrintablePaths;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class WorkItem implements Item {
             throw e;
         }
         for (Path subdirectory : stagingSubdirectories) {
-            StagingArea.deleteTree(subdirectory); // empty now that its output moved; the slot itself stays for the next item
+            FileTrees.deleteTree(subdirectory); // empty now that its output moved; the slot itself stays for the next item
         }
         stagingSubdirectories.clear();
         committed.forEach(listener::written);
@@ -213,7 +214,7 @@ public final class WorkItem implements Item {
             Files.deleteIfExists(staged);
         }
         for (Path subdirectory : stagingSubdirectories) {
-            StagingArea.deleteTree(subdirectory);
+            FileTrees.deleteTree(subdirectory);
         }
         stagingSubdirectories.clear();
     }

@@ -1,5 +1,6 @@
 package io.github.parmap.engine.processor;
 
+import io.github.parmap.engine.support.FileTrees;
 import io.github.parmap.engine.support.Fingerprints;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,17 +218,17 @@ public final class SourceProcessorCompiler {
 
     private static String cacheKey(ProcessorSource source, String sourceDigest, List<String> options) throws IOException {
         MessageDigest digest = Fingerprints.sha256();
-        update(digest, "format " + CACHE_FORMAT);
-        update(digest, "java " + Runtime.version());
-        update(digest, "options " + String.join(" ", options));
-        update(digest, "file " + source.file().getFileName());
-        update(digest, "encoding " + source.encoding().name());
-        update(digest, "source " + sourceDigest);
-        update(digest, "parent");
+        Fingerprints.updateWithLength(digest, "format " + CACHE_FORMAT);
+        Fingerprints.updateWithLength(digest, "java " + Runtime.version());
+        Fingerprints.updateWithLength(digest, "options " + String.join(" ", options));
+        Fingerprints.updateWithLength(digest, "file " + source.file().getFileName());
+        Fingerprints.updateWithLength(digest, "encoding " + source.encoding().name());
+        Fingerprints.updateWithLength(digest, "source " + sourceDigest);
+        Fingerprints.updateWithLength(digest, "parent");
         for (Path entry : source.parentClasspath()) {
             stamp(digest, entry);
         }
-        update(digest, "libraries");
+        Fingerprints.updateWithLength(digest, "libraries");
         for (Path entry : source.libraries()) {
             stamp(digest, entry);
         }
@@ -238,26 +238,20 @@ public final class SourceProcessorCompiler {
     /** A class path entry's identity, cheaply: its path, and the size and modification time of its files. */
     private static void stamp(MessageDigest digest, Path entry) throws IOException {
         Path absolute = entry.toAbsolutePath().normalize();
-        update(digest, "entry " + absolute);
+        Fingerprints.updateWithLength(digest, "entry " + absolute);
         if (Files.isRegularFile(absolute)) {
             BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
-            update(digest, attributes.size() + " " + Fingerprints.nanos(attributes.lastModifiedTime()));
+            Fingerprints.updateWithLength(digest, attributes.size() + " " + Fingerprints.nanos(attributes.lastModifiedTime()));
         } else if (Files.isDirectory(absolute)) {
             try (Stream<Path> files = Files.walk(absolute)) {
                 for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    update(digest, absolute.relativize(file) + " " + attributes.size() + " " + Fingerprints.nanos(attributes.lastModifiedTime()));
+                    Fingerprints.updateWithLength(digest, absolute.relativize(file) + " " + attributes.size() + " " + Fingerprints.nanos(attributes.lastModifiedTime()));
                 }
             }
         } else {
-            update(digest, "absent");
+            Fingerprints.updateWithLength(digest, "absent");
         }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
     }
 
     /** @return the cached classes, or {@code null} when the directory holds no complete, readable compilation */
@@ -293,18 +287,18 @@ public final class SourceProcessorCompiler {
             Files.write(temporary.resolve(CACHE_INDEX), classes.keySet(), StandardCharsets.UTF_8);
             if (Files.exists(directory)) {
                 // incomplete or damaged, or readCache would have used it
-                deleteTree(directory);
+                FileTrees.deleteTree(directory);
             }
             Files.move(temporary, directory, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(temporary)) {
-                deleteTree(temporary);
+                FileTrees.deleteTree(temporary);
             }
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 if (!entry.equals(directory) && CACHE_ENTRY.matcher(entry.getFileName().toString()).matches()) {
-                    deleteTree(entry);
+                    FileTrees.deleteTree(entry);
                 }
             }
         } catch (IOException ignored) {
@@ -314,14 +308,6 @@ public final class SourceProcessorCompiler {
 
     private static Path classFile(Path directory, String binaryName) {
         return directory.resolve(binaryName.replace('.', '/') + ".class");
-    }
-
-    private static void deleteTree(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     // ---- in-memory files for javac ----

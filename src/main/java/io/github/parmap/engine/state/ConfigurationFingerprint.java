@@ -2,7 +2,6 @@ package io.github.parmap.engine.state;
 
 import io.github.parmap.engine.support.Fingerprints;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -93,11 +92,6 @@ public final class ConfigurationFingerprint {
     }
 
     private void update(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) (bytes.length >>> 24));
-        digest.update((byte) (bytes.length >>> 16));
-        digest.update((byte) (bytes.length >>> 8));
-        digest.update((byte) bytes.length);
-        digest.update(bytes);
+        Fingerprints.updateWithLength(digest, text);
     }
 }

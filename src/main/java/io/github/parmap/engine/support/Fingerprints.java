@@ -3,6 +3,7 @@ package io.github.parmap.engine.support;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -48,5 +49,15 @@ public final class Fingerprints {
 
     public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Adds a text to a digest preceded by its length in UTF-8 bytes, as four bytes big-endian, so that text
+     * cannot move from one part of a digest to the next.
+     */
+    public static void updateWithLength(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 }
