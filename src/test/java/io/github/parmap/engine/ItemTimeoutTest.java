@@ -88,7 +88,8 @@ class ItemTimeoutTest {
                     .workers(1).itemTimeout(Duration.ofMillis(200)).build());
 
             assertEquals(1, result.failures().size());
-            assertEquals("a-stuck.txt", result.failures().get(0).relativePath());
+            assertEquals("a-stuck.txt: timed out: still running after 200ms (itemTimeout)", result.failures().get(0).describe(),
+                    "the item its abandoned worker never returned from counts as timed out");
             assertEquals(5, result.processed(), "a replacement worker took over the remaining files");
             assertEquals(2, CREATED.get(), "the replacement has a processor instance of its own");
             assertFalse(Files.exists(output.resolve("a-stuck.txt")));
@@ -96,6 +97,21 @@ class ItemTimeoutTest {
         } finally {
             IgnoresInterrupts.release = true;
         }
+    }
+
+    @Test
+    void aTimeoutIsAFailureThatFailFastStopsAt() throws Exception {
+        Path input = Files.createDirectories(root.resolve("in"));
+        Trees.write(input, "a-slow.txt", "60000");
+        Trees.write(input, "b.txt", "0");
+        Trees.write(input, "c.txt", "0");
+
+        ProcessingResult result = ParallelRun.execute(Runs.request(input, root.resolve("out"), SleepsAsTold.class)
+                .workers(1).failFast(true).itemTimeout(Duration.ofMillis(200)).build());
+
+        assertEquals(List.of("a-slow.txt"), result.failures().stream().map(f -> f.relativePath()).toList());
+        assertEquals(0, result.processed());
+        assertEquals(2, result.notStarted(), "no file is started after the first failure, a timeout included");
     }
 
     @Test
