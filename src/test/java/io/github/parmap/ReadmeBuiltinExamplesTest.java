@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every built-in processor has a pom example in README.md, listed in its table, and the parameters each
+ * Every built-in processor has a pom example in the manual (README.md and docs/), is listed in its table, and the parameters each
  * example shows are accepted by the built-in: it runs, or, for {@code exec} examples whose program this machine
  * lacks, fails only because the program is not installed.
  */
@@ -44,7 +44,7 @@ class ReadmeBuiltinExamplesTest {
 
     @BeforeAll
     static void readExamples() throws Exception {
-        readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        readme = Manual.text();
         Matcher block = XML_BLOCK.matcher(readme);
         while (block.find()) {
             Matcher execution = EXECUTION.matcher(block.group(1));

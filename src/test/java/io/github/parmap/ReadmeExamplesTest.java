@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The processors shown in README.md compile against the API as printed there, and do what the README says
- * when parmap runs them: the ones in package {@code com.example} as classes from a jar, the one without a
- * package as a {@code processorSource}, compiled by parmap.
+ * The processors shown in README.md and docs/ compile against the API as printed there, and do what the
+ * pages say when parmap runs them: the ones in package {@code com.example} as classes from a jar, the one
+ * without a package as a {@code processorSource}, compiled by parmap.
  */
 class ReadmeExamplesTest {
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
@@ -49,24 +49,25 @@ class ReadmeExamplesTest {
 
     @BeforeAll
     static void compileReadmeExamples() throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String readme = Manual.text();
         Path sources = Files.createDirectories(compiled.resolve("src/com/example"));
         List<String> files = new ArrayList<>();
         Matcher block = JAVA_BLOCK.matcher(readme);
         while (block.find()) {
             Matcher name = CLASS_NAME.matcher(block.group(1));
-            assertTrue(name.find(), "every java block in README.md declares a public class");
+            assertTrue(name.find(), "every java block of the manual declares a public class");
             if (!block.group(1).startsWith("package com.example;")) {
-                assertEquals(null, processorSourceExample, "README.md shows one processor source");
+                assertEquals(null, processorSourceExample, "the manual shows one processor source");
                 processorSourceExample = block.group(1);
                 continue;
             }
             Path source = sources.resolve(name.group(1) + ".java");
+            assertTrue(!Files.exists(source), "the manual shows one processor named " + name.group(1));
             Files.writeString(source, block.group(1));
             files.add(source.toString());
         }
-        assertEquals(2, files.size(), "README.md shows two processors in a jar");
-        assertTrue(processorSourceExample != null, "README.md shows a processor source");
+        assertEquals(3, files.size(), "the manual shows three processors in a jar");
+        assertTrue(processorSourceExample != null, "the manual shows a processor source");
 
         Path classes = Files.createDirectories(compiled.resolve("classes"));
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -76,7 +77,7 @@ class ReadmeExamplesTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int status = javac.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
-        assertEquals(0, status, "README examples must compile without warnings:\n" + diagnostics.toString(StandardCharsets.UTF_8));
+        assertEquals(0, status, "the manual's examples must compile without warnings:\n" + diagnostics.toString(StandardCharsets.UTF_8));
         readmeClasses = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ReadmeExamplesTest.class.getClassLoader());
     }
 
@@ -108,6 +109,20 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void wordCountWritesTheNumberOfWordsBesideEveryFile(@TempDir Path project) throws Exception {
+        Path texts = Files.createDirectories(project.resolve("texts/notes"));
+        Files.writeString(texts.resolve("todo.txt"), "  buy milk\n\tcall   home \n");
+        Files.writeString(texts.resolve("empty.txt"), "\n");
+        Path out = project.resolve("out");
+
+        ProcessingResult result = run("com.example.WordCount", project.resolve("texts"), out, Map.of());
+
+        assertTrue(result.succeeded());
+        assertEquals("4\n", Files.readString(out.resolve("notes/todo.txt.words")));
+        assertEquals("0\n", Files.readString(out.resolve("notes/empty.txt.words")));
+    }
+
+    @Test
     void upperCaseFunctionWritesUpperCasedCopies(@TempDir Path project) throws Exception {
         Path texts = Files.createDirectories(project.resolve("texts/sub"));
         Files.writeString(texts.resolve("hello.txt"), "Hello, parmap");
@@ -121,9 +136,8 @@ class ReadmeExamplesTest {
 
     @Test
     void processorSourceExamplePutsTheNoticeOnTopOfEveryFile(@TempDir Path project) throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Matcher path = PROCESSOR_SOURCE.matcher(readme);
-        assertTrue(path.find(), "README.md configures a <processorSource>");
+        Matcher path = PROCESSOR_SOURCE.matcher(Manual.text());
+        assertTrue(path.find(), "the manual configures a <processorSource>");
         Path file = project.resolve(path.group(1));
         Files.createDirectories(file.getParent());
         Files.writeString(file, processorSourceExample);
@@ -145,7 +159,7 @@ class ReadmeExamplesTest {
 
     @Test
     void compileErrorShownInTheReadmeIsWhatParmapPrints(@TempDir Path project) throws Exception {
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String readme = Manual.text();
         Matcher path = PROCESSOR_SOURCE.matcher(readme);
         assertTrue(path.find());
         Path file = project.resolve(path.group(1));
@@ -156,7 +170,7 @@ class ReadmeExamplesTest {
                 () -> new SourceProcessorCompiler().compile(source(file, path.group(1))));
 
         for (String line : ("<processorSource> " + e.getMessage()).split("\\R")) {
-            assertTrue(readme.contains("[ERROR] " + line + "\n") || readme.contains(": " + line + "\n"), () -> "README.md lacks: " + line);
+            assertTrue(readme.contains("[ERROR] " + line + "\n") || readme.contains(": " + line + "\n"), () -> "the manual lacks: " + line);
         }
     }
 
