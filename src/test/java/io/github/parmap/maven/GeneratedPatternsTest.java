@@ -3,38 +3,35 @@ package io.github.parmap.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.parmap.engine.SeededCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Includes and excludes over generated patterns and paths, checked against an Ant-pattern matcher written
  * here from Ant's rules, for a small alphabet: segments of {@code a}, {@code b}, {@code *} and {@code ?}, and
  * whole {@code **} segments, which match zero or more directories. Paths are built from segments of {@code a}
  * and {@code b}, so that Maven's default excludes (which name {@code .git}, {@code *~} and the like) never
- * apply. Each case comes from a fixed seed, the case number.
+ * apply. Each test runs every case, drawn from a fixed seed (the case number), and names the first that fails.
  */
 class GeneratedPatternsTest {
     private static final int CASES = 300;
     private static final List<String> PATH_SEGMENTS = List.of("a", "b", "ab", "ba", "aa", "bb", "aba");
 
-    static Stream<Arguments> filters() {
-        return IntStream.range(0, CASES).mapToObj(seed -> {
-            Random random = new Random(seed);
+    /** One case: up to two includes and two excludes, and thirty paths to try them on. */
+    private record Filter(List<String> includes, List<String> excludes, List<String> paths) {
+        static Filter generate(Random random) {
             List<String> includes = patterns(random, random.nextInt(3));
             List<String> excludes = patterns(random, random.nextInt(3));
             List<String> paths = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 paths.add(path(random));
             }
-            return Arguments.of(includes, excludes, paths);
-        });
+            return new Filter(includes, excludes, paths);
+        }
     }
 
     private static List<String> patterns(Random random, int count) {
@@ -71,30 +68,36 @@ class GeneratedPatternsTest {
         return String.join("/", segments);
     }
 
-    @ParameterizedTest(name = "[{index}] includes {0}, excludes {1}")
-    @MethodSource("filters")
-    void includesAndExcludesSelectExactlyWhatAntsRulesSelect(List<String> includes, List<String> excludes, List<String> paths) {
-        AntPathFilter filter = new AntPathFilter(includes, excludes);
-        for (String path : paths) {
-            boolean included = (includes.isEmpty() || includes.stream().anyMatch(pattern -> antMatches(pattern, path)))
-                    && excludes.stream().noneMatch(pattern -> antMatches(pattern, path));
-            assertEquals(included, filter.includesFile(path), () -> path + " with includes " + includes + " and excludes " + excludes);
-        }
+    @Test
+    void includesAndExcludesSelectExactlyWhatAntsRulesSelect() throws Exception {
+        SeededCases.check(CASES, (seed, random) -> {
+            Filter generated = Filter.generate(random);
+            List<String> includes = generated.includes();
+            List<String> excludes = generated.excludes();
+            AntPathFilter filter = new AntPathFilter(includes, excludes);
+            for (String path : generated.paths()) {
+                boolean included = (includes.isEmpty() || includes.stream().anyMatch(pattern -> antMatches(pattern, path)))
+                        && excludes.stream().noneMatch(pattern -> antMatches(pattern, path));
+                assertEquals(included, filter.includesFile(path), () -> path + " with includes " + includes + " and excludes " + excludes);
+            }
+        });
     }
 
-    @ParameterizedTest(name = "[{index}] includes {0}, excludes {1}")
-    @MethodSource("filters")
-    void aDirectoryTheScannerSkipsHoldsNoIncludedFile(List<String> includes, List<String> excludes, List<String> paths) {
-        AntPathFilter filter = new AntPathFilter(includes, excludes);
-        for (String path : paths) {
-            if (filter.includesFile(path)) {
-                for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-                    String directory = path.substring(0, slash);
-                    assertTrue(filter.mayIncludeFilesUnder(directory),
-                            () -> directory + " is skipped, but " + path + " below it is included (includes " + includes + ", excludes " + excludes + ")");
+    @Test
+    void aDirectoryTheScannerSkipsHoldsNoIncludedFile() throws Exception {
+        SeededCases.check(CASES, (seed, random) -> {
+            Filter generated = Filter.generate(random);
+            AntPathFilter filter = new AntPathFilter(generated.includes(), generated.excludes());
+            for (String path : generated.paths()) {
+                if (filter.includesFile(path)) {
+                    for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                        String directory = path.substring(0, slash);
+                        assertTrue(filter.mayIncludeFilesUnder(directory), () -> directory + " is skipped, but " + path
+                                + " below it is included (includes " + generated.includes() + ", excludes " + generated.excludes() + ")");
+                    }
                 }
             }
-        }
+        });
     }
 
     /** Ant's rules: a trailing {@code /} means {@code /**}; {@code **} matches zero or more whole directories. */
