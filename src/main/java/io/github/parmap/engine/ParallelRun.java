@@ -4,6 +4,7 @@ import static io.github.parmap.engine.support.Units.plural;
 
 import io.github.parmap.engine.cache.ItemCache;
 import io.github.parmap.engine.commit.StaleOutputs;
+import io.github.parmap.engine.isolation.ProcessIsolation;
 import io.github.parmap.engine.report.ItemOutcomes;
 import io.github.parmap.engine.report.ProcessingResult;
 import io.github.parmap.engine.report.RunReport;
@@ -97,8 +98,10 @@ public final class ParallelRun {
             ItemOutcomes outcomes = new ItemOutcomes(items.size());
             int workers = Math.min(request.workers(), items.size());
             if (!items.isEmpty()) {
-                logStart(items.size(), workers, checker.unchangedCount());
-                WorkerPool.run(poolSettings(workers), items, checker, cache, outcomes, start);
+                try (ItemRunner.Factory runners = runners(workers)) {
+                    logStart(items.size(), runners.describe(workers), checker.unchangedCount());
+                    WorkerPool.run(poolSettings(workers, runners), items, checker, cache, outcomes, start);
+                }
             }
             // A run that stopped early keeps its journal, and the next run finishes the bookkeeping.
             int removed = 0;
@@ -138,16 +141,22 @@ public final class ParallelRun {
         return StateUpToDateChecker.open(state, incremental.force(), request.inputDirectory(), request.outputDirectory(), log, items);
     }
 
-    private PoolSettings poolSettings(int workers) {
-        return new PoolSettings(request.inputDirectory(), request.outputDirectory(), request.parameters(),
-                ItemRunner.inThisJvm(request.processor()), workers, request.failFast(), request.itemTimeout(), request.progressInterval(),
-                request.itemBudget(), request.outputListener(), log);
+    /** Worker threads run their items in this JVM, or, with process isolation, each in a JVM of its own. */
+    private ItemRunner.Factory runners(int workers) {
+        return request.workerJvm() == null ? ItemRunner.inThisJvm(request.processor())
+                : new ProcessIsolation(request.processor(), request.workerJvm(), workers, log);
     }
 
-    private void logStart(int items, int workers, int unchanged) {
-        log.info(String.format(Locale.ROOT, "Processing %d file%s from %s to %s with %s on %d worker%s%s",
+    private PoolSettings poolSettings(int workers, ItemRunner.Factory runners) {
+        return new PoolSettings(request.inputDirectory(), request.outputDirectory(), request.parameters(), runners, workers,
+                request.maxItemsPerWorker(), request.failFast(), request.itemTimeout(), request.progressInterval(), request.itemBudget(),
+                request.outputListener(), log);
+    }
+
+    private void logStart(int items, String workers, int unchanged) {
+        log.info(String.format(Locale.ROOT, "Processing %d file%s from %s to %s with %s on %s%s",
                 items, plural(items), display(request.inputDirectory()), display(request.outputDirectory()),
-                request.processor().name(), workers, plural(workers),
+                request.processor().name(), workers,
                 unchanged == 0 ? "" : " (" + unchanged + " recorded by the last build are checked first)"));
     }
 

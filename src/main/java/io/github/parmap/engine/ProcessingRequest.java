@@ -2,6 +2,7 @@ package io.github.parmap.engine;
 
 import io.github.parmap.engine.cache.CacheSettings;
 import io.github.parmap.engine.commit.OutputListener;
+import io.github.parmap.engine.isolation.WorkerJvm;
 import io.github.parmap.engine.processor.ProcessorDefinition;
 import io.github.parmap.engine.run.ItemBudget;
 import io.github.parmap.engine.scan.PathFilter;
@@ -35,6 +36,10 @@ import java.util.TreeMap;
  * @param reportFile where to write the per-file timing report, or {@code null} for none
  * @param cache the build cache to restore items from and store them in, or {@code null} for none
  * @param shard the slice of the items this run processes, or {@code null} for all of them
+ * @param workerJvm with process isolation, how each worker's JVM is started; {@code null} runs the
+ *     workers as threads of this JVM
+ * @param maxItemsPerWorker after how many processed items a worker is replaced (a new JVM, or a new
+ *     processor instance without process isolation), or 0 for never
  */
 public record ProcessingRequest(
         Path inputDirectory,
@@ -53,7 +58,9 @@ public record ProcessingRequest(
         ItemBudget itemBudget,
         Path reportFile,
         CacheSettings cache,
-        Shard shard) {
+        Shard shard,
+        WorkerJvm workerJvm,
+        int maxItemsPerWorker) {
 
     /** How often progress is reported by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -74,6 +81,9 @@ public record ProcessingRequest(
         itemBudget = itemBudget == null ? ItemBudget.jvmWide() : itemBudget;
         if (itemTimeout != null && (itemTimeout.isZero() || itemTimeout.isNegative())) {
             throw new IllegalArgumentException("itemTimeout must be positive, was " + itemTimeout);
+        }
+        if (maxItemsPerWorker < 0) {
+            throw new IllegalArgumentException("maxItemsPerWorker must be 0 (no limit) or more, was " + maxItemsPerWorker);
         }
     }
 
@@ -116,6 +126,8 @@ public record ProcessingRequest(
         private Path reportFile;
         private CacheSettings cache;
         private Shard shard;
+        private WorkerJvm workerJvm;
+        private int maxItemsPerWorker;
 
         private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
             this.inputDirectory = inputDirectory;
@@ -207,10 +219,22 @@ public record ProcessingRequest(
             return this;
         }
 
+        /** @param value how worker JVMs are started, for process isolation; {@code null} for worker threads */
+        public Builder workerJvm(WorkerJvm value) {
+            this.workerJvm = value;
+            return this;
+        }
+
+        public Builder maxItemsPerWorker(int value) {
+            this.maxItemsPerWorker = value;
+            return this;
+        }
+
         /** @return the request */
         public ProcessingRequest build() {
             return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
-                    progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget, reportFile, cache, shard);
+                    progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget, reportFile, cache, shard, workerJvm,
+                    maxItemsPerWorker);
         }
     }
 }

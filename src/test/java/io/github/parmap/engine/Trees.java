@@ -46,6 +46,13 @@ public final class Trees {
         return contents;
     }
 
+    /** Every regular file below the root: relative '/'-separated path to its text as UTF-8, sorted by path. */
+    public static Map<String, String> texts(Path root) throws IOException {
+        Map<String, String> texts = new TreeMap<>();
+        contents(root).forEach((path, hex) -> texts.put(path, new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8)));
+        return texts;
+    }
+
     /** Every file and directory below the root (the root itself excluded), relative and sorted. */
     public static List<String> entries(Path root) throws IOException {
         if (!Files.exists(root)) {

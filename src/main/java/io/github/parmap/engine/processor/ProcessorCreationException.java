@@ -6,7 +6,7 @@ import io.github.parmap.engine.support.Failures;
 public final class ProcessorCreationException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    ProcessorCreationException(String processorName, Throwable cause) {
+    public ProcessorCreationException(String processorName, Throwable cause) {
         super("processor " + processorName + " could not be created: " + Failures.describe(cause), cause);
     }
 }

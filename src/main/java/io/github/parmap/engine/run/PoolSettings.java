@@ -14,6 +14,7 @@ import java.util.Map;
  * @param parameters the processor's parameters
  * @param runners where each worker's items run
  * @param workers how many workers run, at least 1
+ * @param maxItemsPerWorker after how many processed items a worker's runner is replaced by a fresh one, or 0 for never
  * @param failFast whether to start no new item after the first failure
  * @param itemTimeout how long one item may run before it fails, or {@code null} for no limit
  * @param progressInterval how often progress is logged
@@ -27,6 +28,7 @@ public record PoolSettings(
         Map<String, String> parameters,
         ItemRunner.Factory runners,
         int workers,
+        int maxItemsPerWorker,
         boolean failFast,
         Duration itemTimeout,
         Duration progressInterval,

@@ -7,6 +7,7 @@ import io.github.parmap.engine.report.ItemOutcomes;
 import io.github.parmap.engine.scan.InputFile;
 import io.github.parmap.engine.state.UpToDateChecker;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What every worker of one pool shares.
@@ -20,6 +21,7 @@ import java.util.List;
  * @param monitor notified whenever a worker finishes
  * @param outcomes where each item's outcome is recorded
  * @param cache the build cache, which may be a no-op
+ * @param lostInARow how many items in a row lost their runner, across the pool; reset by an item that ran
  */
 public record PoolShared(
         PoolSettings settings,
@@ -30,4 +32,5 @@ public record PoolShared(
         UpToDateChecker checker,
         Object monitor,
         ItemOutcomes outcomes,
-        ItemCache cache) {}
+        ItemCache cache,
+        AtomicInteger lostInARow) {}

@@ -9,7 +9,7 @@ public final class RunLogLogger implements System.Logger {
     private final String name;
     private final RunLog log;
 
-    RunLogLogger(String name, RunLog log) {
+    public RunLogLogger(String name, RunLog log) {
         this.name = name;
         this.log = log;
     }

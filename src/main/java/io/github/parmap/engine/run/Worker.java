@@ -26,8 +26,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * return from the item soon after is abandoned and replaced by a fresh one with the same index; the pool
  * records the timeout of the item it was stuck in, whatever the abandoned worker does later is ignored, and
  * its runner is never closed.
+ *
+ * <p>With {@code maxItemsPerWorker}, the worker closes its runner after that many processed items and
+ * starts a fresh one for the next. A runner that is lost ({@link RunnerLostException}, such as a worker JVM
+ * that ended) fails its item and is replaced on the next item.
  */
 public final class Worker implements Runnable {
+    /** How many items in a row may lose their runner before the run stops. */
+    static final int LOST_IN_A_ROW_LIMIT = 3;
+
     private final int index;
     private final PoolShared shared;
     private final WorkerContext context;
@@ -81,6 +88,8 @@ public final class Worker implements Runnable {
     @Override
     public void run() {
         ItemRunner runner = null;
+        int itemsOnRunner = 0;
+        int maxItemsPerRunner = shared.settings().maxItemsPerWorker();
         try {
             for (int item; !abandoned && !shared.progress().stopped() && (item = shared.progress().next()) >= 0; ) {
                 if (isUpToDate(item)) {
@@ -94,11 +103,17 @@ public final class Worker implements Runnable {
                 }
                 if (runner == null) {
                     runner = startRunner();
+                    itemsOnRunner = 0;
                     if (runner == null) {
                         return;
                     }
                 }
-                processOne(runner, item, lookup.fingerprint());
+                if (!processOne(runner, item, lookup.fingerprint())) {
+                    runner = null; // lost, and so not closed
+                } else if (maxItemsPerRunner > 0 && ++itemsOnRunner >= maxItemsPerRunner) {
+                    close(runner);
+                    runner = null;
+                }
             }
         } finally {
             if (runner != null && !abandoned) {
@@ -238,8 +253,11 @@ public final class Worker implements Runnable {
         static final CacheLookup RESTORED = new CacheLookup(true, null);
     }
 
-    /** @param known the input's fingerprint if the cache lookup took it already, or {@code null} */
-    private void processOne(ItemRunner runner, int itemIndex, UpToDateChecker.InputFingerprint known) {
+    /**
+     * @param known the input's fingerprint if the cache lookup took it already, or {@code null}
+     * @return whether the runner can take another item
+     */
+    private boolean processOne(ItemRunner runner, int itemIndex, UpToDateChecker.InputFingerprint known) {
         PoolSettings settings = shared.settings();
         InputFile file = shared.items().get(itemIndex);
         String relativePath = file.relativePath();
@@ -249,7 +267,7 @@ public final class Worker implements Runnable {
             holdsBudget.set(true);
         } catch (InterruptedException e) {
             shared.progress().stop();
-            return;
+            return true;
         }
         currentFile = file;
         currentIndex = itemIndex;
@@ -265,22 +283,43 @@ public final class Worker implements Runnable {
                 shared.cache().store(relativePath, fingerprint.sha256(), settings.outputDirectory(), committed);
             }
             done(shared.outcomes().completed(itemIndex, ItemOutcomes.Status.PROCESSED, System.nanoTime() - currentStart, committed.size()));
+            shared.lostInARow().set(0);
+            return true;
         } catch (Throwable thrown) {
             discard(item);
+            boolean lost = thrown instanceof RunnerLostException;
+            Throwable failure = lost ? ((RunnerLostException) thrown).failure() : thrown;
             // A cancelled item timed out: whatever the processor threw on its way out is a consequence of that.
-            Throwable cause = item.cancelled() ? new ItemTimeoutException(settings.itemTimeout()) : thrown;
+            Throwable cause = item.cancelled() ? new ItemTimeoutException(settings.itemTimeout()) : failure;
             long elapsed = item.cancelled() ? timedOutAt - currentStart : System.nanoTime() - currentStart;
             if (!abandoned && shared.outcomes().failed(itemIndex, relativePath, cause, elapsed)) {
                 forget(file);
                 shared.progress().itemDone();
-                if (settings.failFast() || Failures.isFatal(thrown)) {
+                if (settings.failFast() || Failures.isFatal(failure)) {
                     shared.progress().stop();
                 }
             }
+            if (lost && !item.cancelled()) {
+                stopIfLostInARow(failure);
+            }
+            return !lost;
         } finally {
             currentItem = null;
             releaseBudget();
             Thread.interrupted(); // an interrupt meant for this item must not reach the next one
+        }
+    }
+
+    /**
+     * A runner that ends on item after item, such as a worker JVM that crashes on start of every item or is
+     * given too little memory, stops the run after a few instead of being replaced forever.
+     */
+    private void stopIfLostInARow(Throwable failure) {
+        if (shared.lostInARow().incrementAndGet() == LOST_IN_A_ROW_LIMIT) {
+            shared.outcomes().processorFailed(new ProcessorFailure("the run stopped: the workers of processor "
+                    + shared.settings().runners().processorName() + " ended on " + LOST_IN_A_ROW_LIMIT
+                    + " items in a row, without one item done in between; the last: " + Failures.describe(failure), failure));
+            shared.progress().stop();
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed set of worker threads that each take the next item until none is left, watched over by the
@@ -61,7 +62,7 @@ public final class WorkerPool {
                 ExitWatch exitWatch = ExitWatch.start(settings.runners().processorName(), workers, settings.log(), staging::removeBeforeHalt)) {
             OutputClaims claims = new OutputClaims(checker::reserveRecordedOutputs);
             PoolShared shared = new PoolShared(settings, items, staging, claims, new Progress(items.size()), checker, new Object(), outcomes,
-                    cache);
+                    cache, new AtomicInteger());
             for (int index = 0; index < settings.workers(); index++) {
                 startWorker(index, shared);
             }

@@ -1,0 +1,156 @@
+package io.github.parmap.engine.isolation;
+
+import io.github.parmap.Item;
+import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.processor.ProcessorCreationException;
+import io.github.parmap.engine.processor.ProcessorDefinition;
+import io.github.parmap.engine.run.ItemRunner;
+import io.github.parmap.engine.support.FileTrees;
+import io.github.parmap.engine.support.PlainMessageException;
+import io.github.parmap.engine.support.RunLog;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Process isolation: each worker runs its items in a JVM of its own, started on the worker's first item
+ * and reused for the next ones. The processor is created there from the same class path, by class name;
+ * the build's JVM keeps the staging, the commits and the state.
+ */
+public final class ProcessIsolation implements ItemRunner.Factory {
+    private final ProcessorDefinition processor;
+    private final WorkerJvm jvm;
+    private final int workers;
+    private final RunLog log;
+    private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger started = new AtomicInteger();
+    private Path runDirectory;
+    private Path argumentFile;
+
+    /**
+     * @param processor the processor, as resolved in the build's JVM
+     * @param jvm how worker JVMs are started
+     * @param workers how many workers the run has, which sets each one's default heap
+     * @param log where the workers' log lines, stdout and stderr go
+     */
+    public ProcessIsolation(ProcessorDefinition processor, WorkerJvm jvm, int workers, RunLog log) {
+        this.processor = processor;
+        this.jvm = jvm;
+        this.workers = workers;
+        this.log = log;
+    }
+
+    @Override
+    public String processorName() {
+        return processor.name();
+    }
+
+    @Override
+    public String loggerName() {
+        return processor.type().getName();
+    }
+
+    @Override
+    public String describe(int count) {
+        OptionalLong heap = jvm.maxHeapBytes(workers);
+        return count + " worker JVM" + (count == 1 ? "" : "s")
+                + (heap.isPresent() ? " (max heap " + (heap.getAsLong() >> 20) + " MB each)" : " (heap as <workerArgLine> sets it)");
+    }
+
+    @Override
+    public ItemRunner start(ProcessorContext context) throws ProcessorCreationException {
+        WorkerProcess worker;
+        try {
+            worker = WorkerProcess.launch(context.workerIndex(), command(), socket(), log, crashReportDirectory());
+        } catch (IOException e) {
+            throw new ProcessorCreationException(processor.name(), new PlainMessageException("its worker JVM did not start: " + e.getMessage()));
+        }
+        live.add(worker);
+        try {
+            RemoteFailure failure = worker.startProcessor(processor.type().getName(), context, loggerName());
+            if (failure != null) {
+                live.remove(worker);
+                throw new ProcessorCreationException(processor.name(), failure);
+            }
+        } catch (IOException e) {
+            live.remove(worker);
+            worker.kill();
+            throw new ProcessorCreationException(processor.name(), new PlainMessageException("its worker JVM ended on start: " + e.getMessage()));
+        }
+        log.debug(() -> "worker " + context.workerIndex() + " runs in a JVM of its own, pid " + worker.pid());
+        return new ItemRunner() {
+            @Override
+            public void run(Item item) throws Exception {
+                worker.run(item);
+            }
+
+            @Override
+            public void close() throws Exception {
+                live.remove(worker);
+                worker.close();
+            }
+        };
+    }
+
+    /** Kills any worker JVM still running: after a failed or interrupted run, none may be left behind. */
+    @Override
+    public void close() {
+        for (WorkerProcess worker : live) {
+            worker.kill();
+        }
+        live.clear();
+        if (runDirectory != null) {
+            try {
+                FileTrees.deleteTree(runDirectory);
+            } catch (IOException e) {
+                log.warn("Could not remove the worker JVMs' directory " + runDirectory + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private synchronized Path runDirectory() throws IOException {
+        if (runDirectory == null) {
+            // Short and private: a socket path has a length limit of about 100 bytes, and only this user may connect.
+            runDirectory = Files.createTempDirectory("parmap-");
+        }
+        return runDirectory;
+    }
+
+    private Path socket() throws IOException {
+        return runDirectory().resolve("w" + started.incrementAndGet() + ".sock");
+    }
+
+    private static Path crashReportDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** The launcher, the JVM options and the class path (in an argument file, which has no length limit), the main class. */
+    private synchronized List<String> command() throws IOException {
+        if (argumentFile == null) {
+            StringBuilder classpath = new StringBuilder();
+            for (Path entry : jvm.fullClasspath()) {
+                if (classpath.length() > 0) {
+                    classpath.append(File.pathSeparatorChar);
+                }
+                classpath.append(entry);
+            }
+            argumentFile = runDirectory().resolve("classpath.args");
+            Files.writeString(argumentFile, "-cp \"" + classpath.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n",
+                    StandardCharsets.UTF_8);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(jvm.java().toString());
+        command.addAll(jvm.jvmOptions(workers, crashReportDirectory()));
+        command.add("@" + argumentFile);
+        command.add(WorkerMain.class.getName());
+        return command;
+    }
+}

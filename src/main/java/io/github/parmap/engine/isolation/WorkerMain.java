@@ -1,0 +1,269 @@
+package io.github.parmap.engine.isolation;
+
+import io.github.parmap.Item;
+import io.github.parmap.ItemProcessor;
+import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.processor.ProcessorCreationException;
+import io.github.parmap.engine.processor.ProcessorDefinition;
+import io.github.parmap.engine.processor.ProcessorResolver;
+import io.github.parmap.engine.run.RunLogLogger;
+import io.github.parmap.engine.run.WorkerContext;
+import io.github.parmap.engine.support.Failures;
+import io.github.parmap.engine.support.RunLog;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The main class of a worker JVM: connects to the build's JVM, creates the processor there, and runs the
+ * items it is sent until told to close. Outputs are staged where the build says and committed by the build,
+ * never here. The worker ends itself when the build's JVM is gone, however it ended.
+ *
+ * <p>Arguments: the socket to connect to, and the process id of the build's JVM.
+ */
+public final class WorkerMain {
+    /** How often the worker looks whether the build's JVM still runs. */
+    private static final long PARENT_POLL_MILLIS = 250;
+    /** The exit code of a worker whose build is gone. */
+    static final int EXIT_ORPHANED = 72;
+
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    /** Held for a whole exchange with the build: a log line from another thread must not cut into it. */
+    private final Object wire = new Object();
+
+    private WorkerMain(SocketChannel channel) {
+        this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+        this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: " + WorkerMain.class.getName() + " SOCKET BUILD_PID (started by parmap's process isolation)");
+            System.exit(2);
+        }
+        watchParent(Long.parseLong(args[1]));
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
+        try {
+            new WorkerMain(channel).serve();
+        } catch (EOFException | java.nio.channels.ClosedChannelException buildGone) {
+            endOrphaned();
+        }
+        System.exit(0);
+    }
+
+    private void serve() throws IOException {
+        if (in.readByte() != Wire.START) {
+            throw new IOException("the build's first message was not START");
+        }
+        String processorName = Wire.readString(in);
+        int workerIndex = in.readInt();
+        int workers = in.readInt();
+        Path inputDirectory = Path.of(Wire.readString(in));
+        Path outputDirectory = Path.of(Wire.readString(in));
+        String loggerName = Wire.readString(in);
+        int enabledLevels = in.readInt();
+        Map<String, String> parameters = Map.copyOf(Wire.readMap(in));
+        ProcessorContext context = new WorkerContext(parameters, workerIndex, workers, inputDirectory, outputDirectory,
+                new RunLogLogger(loggerName, new WireLog(enabledLevels)));
+        ItemProcessor processor = start(processorName, context);
+        if (processor == null) {
+            return;
+        }
+        while (true) {
+            byte tag = in.readByte();
+            if (tag == Wire.ITEM) {
+                runItem(processor, Path.of(Wire.readString(in)), Wire.readString(in));
+            } else if (tag == Wire.CLOSE) {
+                close(processor);
+                return;
+            } else {
+                throw new IOException("unexpected message " + tag + " from the build");
+            }
+        }
+    }
+
+    private ItemProcessor start(String processorName, ProcessorContext context) throws IOException {
+        try {
+            ProcessorDefinition definition = ProcessorResolver.resolve(processorName, WorkerMain.class.getClassLoader());
+            ItemProcessor processor = definition.create(context);
+            send(Wire.STARTED);
+            return processor;
+        } catch (ProcessorCreationException e) {
+            fail(Wire.START_FAILED, e.getCause());
+        } catch (Exception | LinkageError e) {
+            fail(Wire.START_FAILED, e);
+        }
+        return null;
+    }
+
+    private void runItem(ItemProcessor processor, Path path, String relativePath) throws IOException {
+        try {
+            processor.process(new RemoteItem(path, relativePath));
+        } catch (Throwable thrown) {
+            synchronized (wire) {
+                out.writeByte(Wire.ITEM_FAILED);
+                out.writeBoolean(Failures.isFatal(thrown)); // this JVM may be unfit to go on: the build replaces it
+                RemoteFailure.write(out, thrown, describe(thrown));
+                out.flush();
+            }
+            if (Failures.isFatal(thrown)) {
+                System.exit(1);
+            }
+            return;
+        }
+        send(Wire.ITEM_DONE);
+    }
+
+    private void close(ItemProcessor processor) throws IOException {
+        try {
+            processor.close();
+        } catch (Throwable thrown) {
+            fail(Wire.CLOSE_FAILED, thrown);
+            return;
+        }
+        send(Wire.CLOSED);
+    }
+
+    /** As the build's JVM describes a failure, but a worker's memory is set by {@code workerArgLine}, not the build's. */
+    private static String describe(Throwable thrown) {
+        if (thrown instanceof OutOfMemoryError) {
+            return "OutOfMemoryError: " + thrown.getMessage() + " in a worker JVM with a max heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB (give workers more with <workerArgLine>-Xmx2g</workerArgLine>)";
+        }
+        return Failures.describe(thrown);
+    }
+
+    private void send(byte tag) throws IOException {
+        synchronized (wire) {
+            out.writeByte(tag);
+            out.flush();
+        }
+    }
+
+    private void fail(byte tag, Throwable thrown) throws IOException {
+        synchronized (wire) {
+            out.writeByte(tag);
+            RemoteFailure.write(out, thrown, Failures.describe(thrown));
+            out.flush();
+        }
+    }
+
+    /** Ends this worker, and what it started, soon after the build's JVM has gone, even if it was killed. */
+    private static void watchParent(long buildPid) {
+        Thread watch = new Thread(() -> {
+            ProcessHandle build = ProcessHandle.of(buildPid).orElse(null);
+            while (build != null && build.isAlive()) {
+                try {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            endOrphaned();
+        }, "parmap-build-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    private static void endOrphaned() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        Runtime.getRuntime().halt(EXIT_ORPHANED);
+    }
+
+    /** An item whose outputs the build stages: each new output path is asked of the build, which claims it. */
+    private final class RemoteItem implements Item {
+        private final Path path;
+        private final String relativePath;
+
+        RemoteItem(Path path, String relativePath) {
+            this.path = path;
+            this.relativePath = relativePath;
+        }
+
+        @Override
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public String relativePath() {
+            return relativePath;
+        }
+
+        @Override
+        public Path output(String relativeOutput) {
+            byte tag;
+            String answer;
+            try {
+                synchronized (wire) {
+                    out.writeByte(Wire.OUTPUT);
+                    Wire.writeString(out, String.valueOf(relativeOutput));
+                    out.flush();
+                    tag = in.readByte();
+                    if (tag == Wire.OUTPUT_PATH) {
+                        return Path.of(Wire.readString(in));
+                    }
+                    if (tag != Wire.OUTPUT_REFUSED) {
+                        throw new IOException("unexpected answer " + tag + " to an output request");
+                    }
+                    byte kind = in.readByte();
+                    answer = Wire.readString(in);
+                    tag = kind;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the build's JVM did not answer an output request: " + e.getMessage(), e);
+            }
+            if (tag == Wire.REFUSED_ARGUMENT) {
+                throw new IllegalArgumentException(answer);
+            }
+            if (tag == Wire.REFUSED_STATE) {
+                throw new IllegalStateException(answer);
+            }
+            throw new UncheckedIOException(new IOException(answer));
+        }
+    }
+
+    /** Where the processor's logger writes: each message goes to the build's log whole, with its exception. */
+    private final class WireLog implements RunLog {
+        private final int enabledLevels;
+
+        WireLog(int enabledLevels) {
+            this.enabledLevels = enabledLevels;
+        }
+
+        @Override
+        public boolean isEnabled(System.Logger.Level level) {
+            return (enabledLevels & (1 << level.ordinal())) != 0;
+        }
+
+        @Override
+        public void log(System.Logger.Level level, String message, Throwable thrown) {
+            try {
+                synchronized (wire) {
+                    out.writeByte(Wire.LOG);
+                    out.writeInt(level.ordinal());
+                    Wire.writeString(out, message);
+                    out.writeBoolean(thrown != null);
+                    if (thrown != null) {
+                        RemoteFailure.write(out, thrown, Failures.describe(thrown));
+                    }
+                    out.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
