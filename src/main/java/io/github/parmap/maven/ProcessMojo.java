@@ -2,6 +2,7 @@ package io.github.parmap.maven;
 
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.engine.DurationSetting;
+import io.github.parmap.engine.Isolation;
 import io.github.parmap.engine.ParallelRun;
 import io.github.parmap.engine.ProcessingRequest;
 import io.github.parmap.engine.Shard;
@@ -10,6 +11,7 @@ import io.github.parmap.engine.WorkerCount;
 import io.github.parmap.engine.builtin.BuiltinProcessors;
 import io.github.parmap.engine.cache.CacheSettings;
 import io.github.parmap.engine.cache.RemoteCacheSettings;
+import io.github.parmap.engine.isolation.WorkerJvm;
 import io.github.parmap.engine.processor.ProcessorDefinition;
 import io.github.parmap.engine.report.ProcessingResult;
 import io.github.parmap.engine.state.Incremental;
@@ -40,6 +42,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.util.cli.CommandLineUtils;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -290,6 +293,36 @@ public class ProcessMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SHARD)
     private String shard;
 
+    /**
+     * Where the workers run their items. {@code none}, the default, runs them as threads of the build's JVM:
+     * the fastest, for processors that behave. {@code process} runs each worker in a JVM of its own, started
+     * on its first item and reused for the next: a processor that calls {@code System.exit}, crashes in
+     * native code, runs out of memory or spins where no interrupt reaches it then fails only the item it was
+     * on, with a message naming the file and how its worker ended, and a fresh worker takes over. Outputs,
+     * incremental builds, the cache and the report are the same either way; the build's JVM still commits
+     * every output. Without a heap option in {@code workerArgLine}, the workers together get at most a
+     * quarter of physical memory as heap, split evenly; the run's first line says how much each has.
+     */
+    @Parameter(property = PropertyNames.ISOLATION, defaultValue = "none")
+    private String isolation;
+
+    /**
+     * After this many processed items a worker is replaced: with {@code isolation} {@code process} by a new
+     * JVM, without by a new processor instance (the old one is closed). For processors that leak memory or
+     * keep state between items; {@code 1} gives every item a fresh JVM. Default: no limit.
+     */
+    @Parameter(property = PropertyNames.MAX_ITEMS_PER_WORKER)
+    private Integer maxItemsPerWorker;
+
+    /**
+     * JVM options for the worker JVMs of {@code isolation} {@code process}, such as
+     * {@code -Xmx512m -Dfoo=bar}; split at spaces, and quotes keep a value with spaces whole, as for
+     * surefire's {@code argLine}. A heap option here replaces the default heap. Ignored, with a WARNING,
+     * without process isolation.
+     */
+    @Parameter(property = PropertyNames.WORKER_ARG_LINE)
+    private String workerArgLine;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -340,6 +373,7 @@ public class ProcessMojo extends AbstractMojo {
             getLog().debug("workers '" + workers + "' means " + workerCount + " on " + cores + " cores");
             Duration timeout = DurationSetting.parse("itemTimeout", itemTimeout);
             Shard slice = shard == null || shard.isBlank() ? null : Shard.parse(shard);
+            WorkerJvm workerJvm = workerJvm(Isolation.parse(isolation));
             ProcessorDefinition definition = lookup.resolve();
             processorName = definition.name();
             // Hashing the processor's class path takes a moment: only incremental builds and the cache need it.
@@ -362,6 +396,8 @@ public class ProcessMojo extends AbstractMojo {
                     .incremental(incremental ? new Incremental(executionDirectory(), fingerprint, force) : null)
                     .cache(cacheSettings(fingerprint, slice))
                     .shard(slice)
+                    .workerJvm(workerJvm == null ? null : WorkerJvm.of(lookup.workerClasspath(), workerJvm.options()))
+                    .maxItemsPerWorker(maxItemsPerWorker())
                     .outputListener(new BuildContextOutputListener(buildContext, outputDirectory.toPath(),
                             addResources ? Path.of(project.getBuild().getOutputDirectory()) : null, getLog()))
                     .build();
@@ -383,6 +419,38 @@ public class ProcessMojo extends AbstractMojo {
         if (!result.succeeded()) {
             throw FailureReport.toException(result, processorName);
         }
+    }
+
+    /** @return how worker JVMs start, without their class path yet, or {@code null} without process isolation */
+    private WorkerJvm workerJvm(Isolation chosen) throws MojoExecutionException {
+        boolean argLine = workerArgLine != null && !workerArgLine.isBlank();
+        if (chosen == Isolation.NONE) {
+            if (argLine) {
+                getLog().warn("<workerArgLine> is ignored: it applies to worker JVMs, which only <isolation>process</isolation> starts");
+            }
+            return null;
+        }
+        List<String> options = List.of();
+        if (argLine) {
+            try {
+                options = List.of(CommandLineUtils.translateCommandline(workerArgLine));
+            } catch (Exception e) {
+                throw new MojoExecutionException("<workerArgLine> must be JVM options separated by spaces, was: '" + workerArgLine + "' ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+        return WorkerJvm.of(List.of(), options);
+    }
+
+    private int maxItemsPerWorker() throws InvalidConfigurationException {
+        if (maxItemsPerWorker == null) {
+            return 0;
+        }
+        if (maxItemsPerWorker < 1) {
+            throw new InvalidConfigurationException("maxItemsPerWorker", maxItemsPerWorker.toString(),
+                    "a whole number of 1 or more (leave it unset for no limit)");
+        }
+        return maxItemsPerWorker;
     }
 
     /** A parameter's value that the engine cannot use, named with where it can be set. */

@@ -93,6 +93,15 @@ final class ProcessorLookup implements AutoCloseable {
         return entries;
     }
 
+    /** @return the class path a worker JVM loads the processor from: {@link #classpath()}, and a processor source's compiled classes */
+    List<Path> workerClasspath() {
+        List<Path> entries = new ArrayList<>(classpath());
+        if (compiled != null && compiled.classesDirectory() != null) {
+            entries.add(0, compiled.classesDirectory());
+        }
+        return entries;
+    }
+
     /**
      * @param fallback a class whose jar stands for the plugin's class path when the plugin's class loader
      *     does not list its entries (as in tests, where the plugin is on the application class path)

@@ -20,10 +20,13 @@ final class PropertyNames {
     static final String REMOTE_CACHE_TIMEOUT = "parmap.remoteCacheTimeout";
     static final String REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL = "parmap.remoteCacheAllowInsecureProtocol";
     static final String SHARD = "parmap.shard";
+    static final String ISOLATION = "parmap.isolation";
+    static final String MAX_ITEMS_PER_WORKER = "parmap.maxItemsPerWorker";
+    static final String WORKER_ARG_LINE = "parmap.workerArgLine";
 
     private static final Set<String> ALL = Set.of(WORKERS, FAIL_FAST, SKIP, FORCE, ITEM_TIMEOUT, INCREMENTAL, CACHE, CACHE_DIRECTORY,
             CACHE_MAX_SIZE, REMOTE_CACHE_URL, REMOTE_CACHE_PUSH, REMOTE_CACHE_SERVER_ID, REMOTE_CACHE_TIMEOUT,
-            REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL, SHARD);
+            REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL, SHARD, ISOLATION, MAX_ITEMS_PER_WORKER, WORKER_ARG_LINE);
 
     private PropertyNames() {}
 

@@ -1,6 +1,7 @@
 package io.github.parmap.engine.processor;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,15 +15,25 @@ public final class CompiledProcessor implements AutoCloseable {
     private final String sourceDigest;
     private final List<String> compilerOptions;
     private final List<String> warnings;
+    private final Path classesDirectory;
 
     CompiledProcessor(Class<?> processorClass, CompiledClassLoader classLoader, boolean fromCache, String sourceDigest,
-            List<String> compilerOptions, List<String> warnings) {
+            List<String> compilerOptions, List<String> warnings, Path classesDirectory) {
         this.processorClass = processorClass;
         this.classLoader = classLoader;
         this.fromCache = fromCache;
         this.sourceDigest = sourceDigest;
         this.compilerOptions = List.copyOf(compilerOptions);
         this.warnings = List.copyOf(warnings);
+        this.classesDirectory = classesDirectory;
+    }
+
+    /**
+     * @return the directory the class files are kept in, laid out as on a class path, or {@code null} when
+     *     they were compiled without a cache directory and live in memory only
+     */
+    public Path classesDirectory() {
+        return classesDirectory;
     }
 
     /** @return the file's public top-level class, to be checked with {@link ProcessorDefinition#of(String, Class)} */

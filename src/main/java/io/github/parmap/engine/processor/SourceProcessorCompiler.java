@@ -113,7 +113,7 @@ public final class SourceProcessorCompiler {
         CompiledClassLoader loader = new CompiledClassLoader(classes, source.libraries(), source.parent(), source.file());
         try {
             Class<?> type = Class.forName(className, false, loader);
-            return new CompiledProcessor(type, loader, fromCache, sourceDigest, options, warnings);
+            return new CompiledProcessor(type, loader, fromCache, sourceDigest, options, warnings, cached);
         } catch (ClassNotFoundException | LinkageError e) {
             loader.close();
             throw new ProcessorCompilationException(source.displayPath(), "class " + className + " compiled from " + source.displayPath()
