@@ -556,12 +556,26 @@ def main(argv):
              mvn, work, projects, elapsed, with_200k)
     report = Report(mode, reps, slow_reps, mem_reps, workloads, counts, shapes, maven_line, mvn, work, projects, elapsed, with_200k)
     with open(output, "w") as f:
-        f.write(report.render())
+        f.write(report.render() + kept_sections(output))
     log("wrote %s (%.0f s in all)" % (output, elapsed))
     if not args.keep:
         shutil.rmtree(os.path.join(work, "projects"), ignore_errors=True)
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def kept_sections(path):
+    """Sections other scripts write into the report (bench/isolation.py's), between their markers: kept as
+    they are when the suite writes the rest again."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except FileNotFoundError:
+        return ""
+    begin, end = "<!-- begin: bench/isolation.py -->", "<!-- end: bench/isolation.py -->"
+    if begin not in text or end not in text:
+        return ""
+    return "\n" + text[text.index(begin):text.index(end) + len(end)] + "\n"
 
 
 def save_raw(path, mode, reps, slow_reps, mem_reps, workloads, counts, shapes, maven_line, mvn, work, projects, elapsed,

@@ -218,6 +218,10 @@ class ProcessIsolationTest {
             switch (mode) {
                 case "exit", "exit-always" -> System.exit(3);
                 case "halt" -> Runtime.getRuntime().halt(4);
+                case "sigkill" -> {
+                    new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                    Thread.sleep(60_000);
+                }
                 case "crash" -> unsafe().putAddress(0, 42);
                 case "spin" -> spin();
                 case "oom" -> {
@@ -271,6 +275,11 @@ class ProcessIsolationTest {
     @Test
     void aWorkerThatHaltsFailsOnlyItsItem() throws Exception {
         assertOnlyTheBadItemFailed(runMisbehaving("halt"), "exited with code 4", "about to halt");
+    }
+
+    @Test
+    void aWorkerKilledFromOutsideFailsOnlyItsItemNamingTheSignal() throws Exception {
+        assertOnlyTheBadItemFailed(runMisbehaving("sigkill"), "was killed by signal 9 (SIGKILL");
     }
 
     @Test
@@ -369,6 +378,15 @@ class ProcessIsolationTest {
 
     @Test
     void workerJvmsEndSoonAfterTheBuildIsKilledWithSigkill() throws Exception {
+        assertWorkersEndAfterTheBuild(true);
+    }
+
+    @Test
+    void workerJvmsEndWhenTheBuildIsStoppedWithSigterm() throws Exception {
+        assertWorkersEndAfterTheBuild(false);
+    }
+
+    private void assertWorkersEndAfterTheBuild(boolean sigkill) throws Exception {
         Path pids = Files.createDirectories(root.resolve("pids"));
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Process build = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
@@ -383,7 +401,11 @@ class ProcessIsolationTest {
                 Thread.sleep(20);
             }
         } finally {
-            build.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            if (sigkill) {
+                build.destroyForcibly(); // no shutdown hook runs: the workers must notice by themselves
+            } else {
+                build.destroy(); // SIGTERM: the build's shutdown hook runs
+            }
             build.waitFor();
         }
         long killed = System.nanoTime();

@@ -164,7 +164,7 @@ public final class ExitWatch implements AutoCloseable {
             message.append("The build ends with exit status ").append(status).append(". ");
         }
         message.append("A processor that ends the JVM cannot run in the build's own JVM: remove the exit call; the planned "
-                + "<isolation>process</isolation> will contain such a processor in a JVM of its own.");
+                + "<isolation>process</isolation> contains such a processor in a JVM of its own.");
         return message.toString();
     }
 
