@@ -53,9 +53,14 @@ class ProcessIsolationTest {
 
     /** Whatever a run did, it leaves no worker JVM behind. */
     @AfterEach
-    void noWorkerJvmIsLeftRunning() {
+    void noWorkerJvmIsLeftRunning() throws InterruptedException {
+        // A closed worker winds its JVM down by itself, after the run: give it a moment.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (workerJvms().findAny().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         List<String> left = workerJvms().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
-        assertEquals(List.of(), left, "worker JVMs still running after the run");
+        assertEquals(List.of(), left, "worker JVMs still running 5 s after the run");
     }
 
     static Stream<ProcessHandle> workerJvms() {
@@ -192,6 +197,29 @@ class ProcessIsolationTest {
         List<String> messages = log.entries().stream().map(RecordingLog.Entry::message).toList();
         assertEquals(5, messages.stream().filter(m -> m.matches("upper-casing \\d+ bytes\nsecond line")).count(), messages::toString);
         assertEquals(5, messages.stream().filter(m -> m.matches("\\[worker \\d\\] to stdout")).count(), messages::toString);
+    }
+
+    /** Writes every item to one output path, and a second output named like the first in another folder. */
+    public static final class WritesOneOutputForAll implements ItemProcessor {
+        @Override
+        public void process(Item item) throws Exception {
+            Files.writeString(item.output("all.txt"), item.relativePath());
+            Files.writeString(item.output("copies/" + item.relativePath() + "/all.txt"), item.relativePath());
+        }
+    }
+
+    @Test
+    void outputsStagedInAWorkerJvmAreClaimedAsWorkerThreadsClaimThem() throws Exception {
+        Path threads = root.resolve("threads");
+        ProcessingResult inThreads = ParallelRun.execute(Runs.request(input, threads, WritesOneOutputForAll.class).workers(1).build());
+
+        ProcessingResult isolatedRun = ParallelRun.execute(isolated(WritesOneOutputForAll.class, 1).build());
+
+        assertEquals(4, isolatedRun.failures().size(), () -> isolatedRun.failures().toString());
+        assertEquals(inThreads.failures().stream().map(ItemFailure::describe).toList(),
+                isolatedRun.failures().stream().map(ItemFailure::describe).toList(), "the same conflicts, in the same words");
+        assertEquals(Trees.contents(threads), Trees.contents(output));
+        assertEquals(Set.of("all.txt", "copies/a.txt/all.txt"), Trees.texts(output).keySet());
     }
 
     // ---- a worker that ends ----

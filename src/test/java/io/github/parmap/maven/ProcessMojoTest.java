@@ -156,6 +156,59 @@ class ProcessMojoTest {
         assertEquals(0, dependencies.requests(), "a built-in never needs the project's dependencies");
     }
 
+    // ---- process isolation ----
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "isolation", value = "process")
+    @MojoParameter(name = "maxItemsPerWorker", value = "2")
+    @MojoParameter(name = "workerArgLine", value = "-Xmx64m -Dparmap.test=\"a b\"")
+    void isolationProcessRunsABuiltinInWorkerJvmsStartedWithTheWorkerArgLine(ProcessMojo mojo) throws Exception {
+        Map<String, String> inputs = writeInputs("index.html", "css/site.css", "js/app.js");
+
+        mojo.execute();
+
+        for (Map.Entry<String, String> input : inputs.entrySet()) {
+            assertEquals(input.getValue(), gunzip(outputDirectory.resolve(input.getKey() + ".gz")), input.getKey());
+        }
+        String start = log.messages(Level.INFO).stream().filter(line -> line.startsWith("Processing ")).findFirst().orElseThrow();
+        assertTrue(start.endsWith(" with gzip on " + Math.min(3, Runtime.getRuntime().availableProcessors())
+                + " worker JVM" + (Runtime.getRuntime().availableProcessors() == 1 ? "" : "s") + " (heap as <workerArgLine> sets it)"), start);
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "isolation", value = "container")
+    void isolationOtherThanNoneOrProcessIsRejectedNamingItsProperty(ProcessMojo mojo) throws Exception {
+        assertProcessorRejected(mojo, "<isolation> must be none (worker threads in the build's JVM, the default) or process "
+                + "(each worker in a JVM of its own), was: 'container' (set in the plugin configuration or with -Dparmap.isolation)");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "maxItemsPerWorker", value = "0")
+    void maxItemsPerWorkerBelowOneIsRejected(ProcessMojo mojo) throws Exception {
+        assertProcessorRejected(mojo, "<maxItemsPerWorker> must be a whole number of 1 or more (leave it unset for no limit), was: '0' "
+                + "(set in the plugin configuration or with -Dparmap.maxItemsPerWorker)");
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processor", value = "gzip")
+    @MojoParameter(name = "workerArgLine", value = "-Xmx64m")
+    void workerArgLineWithoutProcessIsolationIsIgnoredWithAWarning(ProcessMojo mojo) throws Exception {
+        writeInputs("index.html");
+
+        mojo.execute();
+
+        assertEquals(List.of("<workerArgLine> is ignored: it applies to worker JVMs, which only <isolation>process</isolation> starts"),
+                log.messages(Level.WARN));
+        assertTrue(Files.isRegularFile(outputDirectory.resolve("index.html.gz")));
+    }
+
     @Test
     @InjectMojo(goal = GOAL)
     @MojoParameter(name = "processor", value = "gzip")

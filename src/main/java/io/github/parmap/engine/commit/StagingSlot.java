@@ -25,6 +25,16 @@ public final class StagingSlot {
         this.directory = directory;
     }
 
+    /**
+     * @param directory a slot directory that exists, made by the build's JVM for a worker JVM's items
+     * @return the slot, which never creates its directory
+     */
+    public static StagingSlot existing(Path directory) {
+        StagingSlot slot = new StagingSlot(null, directory);
+        slot.created = true;
+        return slot;
+    }
+
     /** @return the directory, created on first use */
     Path directory() throws IOException {
         if (!created) {

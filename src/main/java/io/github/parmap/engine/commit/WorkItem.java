@@ -6,6 +6,7 @@ import io.github.parmap.engine.support.Fingerprints;
 import io.github.parmap.engine.support.PrintablePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -151,7 +152,12 @@ public final class WorkItem implements Item {
         if (takeName(directory, fileName)) {
             return directory.resolve(fileName);
         }
-        Path subdirectory = Files.createDirectory(directory.resolve(Integer.toString(stagedOutputs.size())));
+        Path subdirectory = directory.resolve(Integer.toString(stagedOutputs.size()));
+        try {
+            Files.createDirectory(subdirectory);
+        } catch (FileAlreadyExistsException madeByAWorkerJvm) {
+            // A worker JVM staged this item's outputs by the same rule; this records them.
+        }
         stagingSubdirectories.add(subdirectory);
         return subdirectory.resolve(fileName);
     }
@@ -186,6 +192,21 @@ public final class WorkItem implements Item {
             String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
             throw new IOException("output '" + PrintablePaths.printable(output) + "' cannot be committed: " + reason, e);
         }
+    }
+
+    /** @return the directory this item's outputs are staged in, created on first use */
+    public Path stagingDirectory() throws IOException {
+        return staging.directory();
+    }
+
+    /** @return the output paths the processor asked for, normalized, in the order it asked */
+    public List<String> requestedOutputs() {
+        return List.copyOf(stagedOutputs.keySet());
+    }
+
+    /** @return the refusal of an output path the processor asked for, which fails the item even if it was caught, or {@code null} */
+    public RuntimeException rejectedOutput() {
+        return rejectedOutput;
     }
 
     /** @return whether the item was cancelled before it began to commit: then it never commits */

@@ -67,6 +67,7 @@ public final class ProcessIsolation implements ItemRunner.Factory {
 
     @Override
     public ItemRunner start(ProcessorContext context) throws ProcessorCreationException {
+        long launched = System.nanoTime();
         WorkerProcess worker;
         try {
             worker = WorkerProcess.launch(context.workerIndex(), command(), socket(), log, crashReportDirectory());
@@ -85,7 +86,8 @@ public final class ProcessIsolation implements ItemRunner.Factory {
             worker.kill();
             throw new ProcessorCreationException(processor.name(), new PlainMessageException("its worker JVM ended on start: " + e.getMessage()));
         }
-        log.debug(() -> "worker " + context.workerIndex() + " runs in a JVM of its own, pid " + worker.pid());
+        log.debug(() -> "worker " + context.workerIndex() + " runs in a JVM of its own, pid " + worker.pid() + ", started in "
+                + (System.nanoTime() - launched) / 1_000_000 + " ms");
         return new ItemRunner() {
             @Override
             public void run(Item item) throws Exception {

@@ -4,14 +4,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The messages between the build's JVM and a worker JVM, over one local socket: a tag byte, then the
  * message's fields. Strings are length-prefixed UTF-8, so no size limit applies as with {@code writeUTF}.
- * The build writes a request and reads until its answer; in between, the worker may send log lines and
- * ask for output paths, which the build answers at once.
+ * The build writes a request and reads until its answer; in between, the worker may send log lines. One
+ * item is one round trip: the worker stages outputs by the same rule as the build's own items, and names
+ * them in its answer.
  */
 final class Wire {
     private Wire() {}
@@ -19,12 +22,8 @@ final class Wire {
     // Build to worker.
     /** Processor name, worker index, worker count, input and output directory, logger name, enabled levels, parameters. */
     static final byte START = 1;
-    /** Input path and relative path of the next item. */
+    /** Input path, relative path and staging directory of the next item. */
     static final byte ITEM = 2;
-    /** The staged path of a requested output. */
-    static final byte OUTPUT_PATH = 3;
-    /** A requested output path the build refused: the exception's kind and message. */
-    static final byte OUTPUT_REFUSED = 4;
     /** Close the processor and exit. */
     static final byte CLOSE = 5;
 
@@ -32,21 +31,15 @@ final class Wire {
     static final byte STARTED = 11;
     /** The processor could not be created: a {@link RemoteFailure}. */
     static final byte START_FAILED = 12;
-    /** The item's relative output path the processor asked for. */
-    static final byte OUTPUT = 13;
-    /** Level, message and the text of a throwable, or empty. */
+    /** Level, message, and whether a {@link RemoteFailure} follows. */
     static final byte LOG = 14;
+    /** The item's requested outputs, in order; they are staged, for the build to claim and commit. */
     static final byte ITEM_DONE = 15;
-    /** The processor threw: a {@link RemoteFailure}. */
+    /** Whether the worker is unfit to go on, and what the processor threw: a {@link RemoteFailure}. */
     static final byte ITEM_FAILED = 16;
     static final byte CLOSED = 17;
     /** The processor's close threw: a {@link RemoteFailure}. */
     static final byte CLOSE_FAILED = 18;
-
-    /** The kinds of refusal an output request can meet, thrown again in the worker as the same exception type. */
-    static final byte REFUSED_ARGUMENT = 1;
-    static final byte REFUSED_STATE = 2;
-    static final byte REFUSED_IO = 3;
 
     static void writeString(DataOutputStream out, String value) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
@@ -60,6 +53,22 @@ final class Wire {
             throw new IOException("the worker connection is out of step: a string of length " + length);
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    static void writeList(DataOutputStream out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String value : list) {
+            writeString(out, value);
+        }
+    }
+
+    static List<String> readList(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        List<String> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(readString(in));
+        }
+        return list;
     }
 
     static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {

@@ -1,8 +1,10 @@
 package io.github.parmap.engine.isolation;
 
-import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.commit.OutputClaims;
+import io.github.parmap.engine.commit.StagingSlot;
+import io.github.parmap.engine.commit.WorkItem;
 import io.github.parmap.engine.processor.ProcessorCreationException;
 import io.github.parmap.engine.processor.ProcessorDefinition;
 import io.github.parmap.engine.processor.ProcessorResolver;
@@ -26,8 +28,8 @@ import java.util.Map;
 
 /**
  * The main class of a worker JVM: connects to the build's JVM, creates the processor there, and runs the
- * items it is sent until told to close. Outputs are staged where the build says and committed by the build,
- * never here. The worker ends itself when the build's JVM is gone, however it ended.
+ * items it is sent until told to close. Outputs are staged in the worker's slot of the build's staging area
+ * and committed by the build, never here. The worker ends itself when the build's JVM is gone, however it ended.
  *
  * <p>Arguments: the socket to connect to, and the process id of the build's JVM.
  */
@@ -39,8 +41,10 @@ public final class WorkerMain {
 
     private final DataInputStream in;
     private final DataOutputStream out;
-    /** Held for a whole exchange with the build: a log line from another thread must not cut into it. */
+    /** Held for a whole message to the build: a log line from another thread must not cut into it. */
     private final Object wire = new Object();
+    private StagingSlot slot;
+    private Path slotDirectory;
 
     private WorkerMain(SocketChannel channel) {
         this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
@@ -84,7 +88,9 @@ public final class WorkerMain {
         while (true) {
             byte tag = in.readByte();
             if (tag == Wire.ITEM) {
-                runItem(processor, Path.of(Wire.readString(in)), Wire.readString(in));
+                Path path = Path.of(Wire.readString(in));
+                String relativePath = Wire.readString(in);
+                runItem(processor, new WorkItem(path, relativePath, outputDirectory, slot(Path.of(Wire.readString(in))), new OutputClaims()));
             } else if (tag == Wire.CLOSE) {
                 close(processor);
                 return;
@@ -108,9 +114,25 @@ public final class WorkerMain {
         return null;
     }
 
-    private void runItem(ItemProcessor processor, Path path, String relativePath) throws IOException {
+    /** The worker's staging slot: the same directory for every item, made by the build. */
+    private StagingSlot slot(Path directory) {
+        if (slot == null || !slotDirectory.equals(directory)) {
+            slot = StagingSlot.existing(directory);
+            slotDirectory = directory;
+        }
+        return slot;
+    }
+
+    /**
+     * Runs one item. Its outputs are staged as the build stages them, under a claim of this item alone: the
+     * build claims them against every other item when it records them.
+     */
+    private void runItem(ItemProcessor processor, WorkItem item) throws IOException {
         try {
-            processor.process(new RemoteItem(path, relativePath));
+            processor.process(item);
+            if (item.rejectedOutput() != null) {
+                throw item.rejectedOutput(); // a refused output path fails the item even if the processor caught it
+            }
         } catch (Throwable thrown) {
             synchronized (wire) {
                 out.writeByte(Wire.ITEM_FAILED);
@@ -123,7 +145,11 @@ public final class WorkerMain {
             }
             return;
         }
-        send(Wire.ITEM_DONE);
+        synchronized (wire) {
+            out.writeByte(Wire.ITEM_DONE);
+            Wire.writeList(out, item.requestedOutputs());
+            out.flush();
+        }
     }
 
     private void close(ItemProcessor processor) throws IOException {
@@ -180,59 +206,6 @@ public final class WorkerMain {
     private static void endOrphaned() {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
         Runtime.getRuntime().halt(EXIT_ORPHANED);
-    }
-
-    /** An item whose outputs the build stages: each new output path is asked of the build, which claims it. */
-    private final class RemoteItem implements Item {
-        private final Path path;
-        private final String relativePath;
-
-        RemoteItem(Path path, String relativePath) {
-            this.path = path;
-            this.relativePath = relativePath;
-        }
-
-        @Override
-        public Path path() {
-            return path;
-        }
-
-        @Override
-        public String relativePath() {
-            return relativePath;
-        }
-
-        @Override
-        public Path output(String relativeOutput) {
-            byte tag;
-            String answer;
-            try {
-                synchronized (wire) {
-                    out.writeByte(Wire.OUTPUT);
-                    Wire.writeString(out, String.valueOf(relativeOutput));
-                    out.flush();
-                    tag = in.readByte();
-                    if (tag == Wire.OUTPUT_PATH) {
-                        return Path.of(Wire.readString(in));
-                    }
-                    if (tag != Wire.OUTPUT_REFUSED) {
-                        throw new IOException("unexpected answer " + tag + " to an output request");
-                    }
-                    byte kind = in.readByte();
-                    answer = Wire.readString(in);
-                    tag = kind;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("the build's JVM did not answer an output request: " + e.getMessage(), e);
-            }
-            if (tag == Wire.REFUSED_ARGUMENT) {
-                throw new IllegalArgumentException(answer);
-            }
-            if (tag == Wire.REFUSED_STATE) {
-                throw new IllegalStateException(answer);
-            }
-            throw new UncheckedIOException(new IOException(answer));
-        }
     }
 
     /** Where the processor's logger writes: each message goes to the build's log whole, with its exception. */

@@ -2,6 +2,7 @@ package io.github.parmap.engine.isolation;
 
 import io.github.parmap.Item;
 import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.commit.WorkItem;
 import io.github.parmap.engine.run.ItemRunner;
 import io.github.parmap.engine.run.RunnerLostException;
 import io.github.parmap.engine.support.PlainMessageException;
@@ -14,7 +15,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -32,9 +32,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The build's side of one worker JVM: starts it, sends it items one at a time and answers its requests for
- * output paths from the item, so that claims and staging work exactly as for a worker thread. An item's
- * outputs are committed by the build's JVM after the worker says the item is done.
+ * The build's side of one worker JVM: starts it and sends it items one at a time. The worker stages an
+ * item's outputs in the worker's slot by the rule the build's own items follow, and names them when it is
+ * done; the build then claims them (an output another item claimed fails the item, as with worker threads)
+ * and commits them.
  *
  * <p>A worker that ends while it runs an item, however it ended, fails that item with a message saying how
  * (exit code or signal, its crash report, the last lines it wrote to stderr); an interrupt, as from the item
@@ -101,6 +102,7 @@ final class WorkerProcess implements ItemRunner {
         long deadline = System.nanoTime() + START_TIMEOUT_NANOS;
         while ((channel = server.accept()) == null) {
             if (!process.isAlive()) {
+                awaitPumps();
                 throw new IOException(endedHow());
             }
             if (System.nanoTime() > deadline) {
@@ -150,23 +152,29 @@ final class WorkerProcess implements ItemRunner {
                     kill(); // it has nothing left to do; it exits by itself, but need not be waited for
                     return failure;
                 }
-                answerRequest(tag, null);
+                readLog(tag);
             }
         } catch (IOException e) {
             throw new IOException(lostHow(e), e);
         }
     }
 
+    /** @param item the build's item: the worker's outputs are recorded in it as if the processor had asked it for them */
     @Override
     public void run(Item item) throws Exception {
+        WorkItem staged = (WorkItem) item;
         try {
             out.writeByte(Wire.ITEM);
             Wire.writeString(out, item.path().toString());
             Wire.writeString(out, item.relativePath());
+            Wire.writeString(out, staged.stagingDirectory().toString());
             out.flush();
             while (true) {
                 byte tag = in.readByte();
                 if (tag == Wire.ITEM_DONE) {
+                    for (String output : Wire.readList(in)) {
+                        staged.output(output); // claims it, and finds it where the worker staged it by the same rule
+                    }
                     return;
                 }
                 if (tag == Wire.ITEM_FAILED) {
@@ -178,43 +186,22 @@ final class WorkerProcess implements ItemRunner {
                     }
                     throw failure;
                 }
-                answerRequest(tag, item);
+                readLog(tag);
             }
         } catch (IOException e) {
             throw new RunnerLostException(new PlainMessageException(lostHow(e)));
         }
     }
 
-    /** Answers what a worker may send while it works: a log line, or a request for an output path. */
-    private void answerRequest(byte tag, Item item) throws IOException {
-        if (tag == Wire.LOG) {
-            Level level = Level.values()[in.readInt()];
-            String message = Wire.readString(in);
-            Throwable thrown = in.readBoolean() ? RemoteFailure.read(in) : null;
-            log.log(level, message, thrown);
-        } else if (tag == Wire.OUTPUT && item != null) {
-            String requested = Wire.readString(in);
-            try {
-                Path staged = item.output(requested);
-                out.writeByte(Wire.OUTPUT_PATH);
-                Wire.writeString(out, staged.toString());
-            } catch (IllegalArgumentException e) {
-                refuse(Wire.REFUSED_ARGUMENT, e.getMessage());
-            } catch (IllegalStateException e) {
-                refuse(Wire.REFUSED_STATE, e.getMessage());
-            } catch (UncheckedIOException e) {
-                refuse(Wire.REFUSED_IO, e.getMessage());
-            }
-            out.flush();
-        } else {
+    /** Passes on a log line, the one message a worker may send between a request and its answer. */
+    private void readLog(byte tag) throws IOException {
+        if (tag != Wire.LOG) {
             throw new IOException("the worker connection is out of step: message " + tag);
         }
-    }
-
-    private void refuse(byte kind, String message) throws IOException {
-        out.writeByte(Wire.OUTPUT_REFUSED);
-        out.writeByte(kind);
-        Wire.writeString(out, String.valueOf(message));
+        Level level = Level.values()[in.readInt()];
+        String message = Wire.readString(in);
+        Throwable thrown = in.readBoolean() ? RemoteFailure.read(in) : null;
+        log.log(level, message, thrown);
     }
 
     @Override
@@ -230,19 +217,28 @@ final class WorkerProcess implements ItemRunner {
                 if (tag == Wire.CLOSE_FAILED) {
                     throw RemoteFailure.read(in);
                 }
-                answerRequest(tag, null);
+                readLog(tag);
             }
         } catch (IOException e) {
             kill();
             throw new IOException(lostHow(e), e);
         } finally {
-            if (!process.waitFor(EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                kill();
-            }
             channel.close();
-            awaitPumps();
-            WorkerProcesses.ended(process);
+            endInTheBackground();
         }
+    }
+
+    /**
+     * A closed worker exits by itself at once; the run need not wait for its JVM to wind down. One that has
+     * not exited a while later is killed, and the build's shutdown hook kills it if the build ends first.
+     */
+    private void endInTheBackground() {
+        process.onExit().completeOnTimeout(process, EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS).thenRun(() -> {
+            if (process.isAlive()) {
+                WorkerProcesses.kill(process);
+            }
+            WorkerProcesses.ended(process);
+        });
     }
 
     /** Ends the worker and every process it started, at once. */
