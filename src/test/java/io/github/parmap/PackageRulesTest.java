@@ -95,7 +95,7 @@ class PackageRulesTest {
 
     @Test
     void theRoomsAreThere() {
-        for (String room : List.of("", ".scan", ".run", ".commit", ".state", ".cache", ".processor", ".report", ".builtin", ".support")) {
+        for (String room : List.of("", ".scan", ".run", ".commit", ".state", ".cache", ".processor", ".report", ".builtin", ".support", ".isolation")) {
             assertTrue(USES.containsKey(ENGINE + room), "the engine has its room " + ENGINE + room);
         }
     }
