@@ -1,10 +1,17 @@
-// The processor class comes from a <dependency> of the project itself, not of the plugin.
+// The processor class comes from a <dependency> of the project itself, not of the plugin: found there by
+// the first build, and by the worker JVMs of the second (-Dparmap.isolation=process).
 
 File out = new File(basedir, 'target/generated-resources/parmap')
 String log = new File(basedir, 'build.log').getText('UTF-8')
-assert log.contains('BUILD SUCCESS')
+List<String> builds = log.split(/(?m)^(?=\[INFO\] Scanning for projects)/).findAll { it.contains('Scanning for projects') }
+assert builds.size() == 2
+
+for (String build : builds) {
+    assert build.contains('BUILD SUCCESS')
+    assert build =~ /(?m)^\[INFO\] Processed 2 of 2 files in .* 2 outputs written\), 0 failed$/
+}
+assert builds[0] =~ /(?m)^\[INFO\] Processing 2 files from .* with io\.github\.parmap\.it\.processors\.UpperCase on \d+ workers?$/
+assert builds[1] =~ /(?m)^\[INFO\] Processing 2 files from .* with io\.github\.parmap\.it\.processors\.UpperCase on \d+ worker JVMs? \(max heap \d+ MB each\)$/
 
 assert new File(out, 'a.txt').text == 'FOUND ON THE PROJECT CLASS PATH\n'
 assert new File(out, 'b.txt').text == 'SECOND FILE\n'
-assert log =~ /(?m)^\[INFO\] Processing 2 files from .* with io\.github\.parmap\.it\.processors\.UpperCase on \d+ workers?$/
-assert log =~ /(?m)^\[INFO\] Processed 2 of 2 files in .* 2 outputs written\), 0 failed$/

@@ -98,6 +98,39 @@ class ProcessIsolationTest {
         assertTrue(start.contains("on 2 worker JVMs (max heap "), start);
     }
 
+    @Test
+    void everyBuiltinWritesTheSameBytesInWorkerJvmsAsInWorkerThreads() throws Exception {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 64; x++) {
+            for (int y = 0; y < 48; y++) {
+                picture.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | (x + y));
+            }
+        }
+        javax.imageio.ImageIO.write(picture, "png", input.resolve("picture.png").toFile());
+        Map<String, Map<String, String>> builtins = Map.of(
+                "copy", Map.of(),
+                "gzip", Map.of(),
+                "brotli", Map.of(),
+                "zstd", Map.of(),
+                "checksum", Map.of(),
+                "resize-image", Map.of("width", "16"),
+                "exec", Map.of("command", "tr a-z A-Z", "stdin", "{in}", "stdout", "{out}"));
+        for (Map.Entry<String, Map<String, String>> builtin : builtins.entrySet()) {
+            Path threads = root.resolve(builtin.getKey() + "-threads");
+            Path processes = root.resolve(builtin.getKey() + "-processes");
+            var definition = ProcessorResolver.resolve(builtin.getKey(), getClass().getClassLoader());
+            var inThreads = ParallelRun.execute(ProcessingRequest.builder(input, threads, definition).parameters(builtin.getValue())
+                    .workers(2).build());
+            var inProcesses = ParallelRun.execute(ProcessingRequest.builder(input, processes, definition).parameters(builtin.getValue())
+                    .workers(2).workerJvm(workerJvm()).build());
+
+            assertEquals(inThreads.failures().stream().map(ItemFailure::describe).toList(),
+                    inProcesses.failures().stream().map(ItemFailure::describe).toList(), builtin.getKey());
+            assertTrue(inProcesses.processed() > 0, builtin.getKey());
+            assertEquals(Trees.contents(threads), Trees.contents(processes), builtin.getKey() + ": the same bytes");
+        }
+    }
+
     /** Writes its worker JVM's process id and how many items this class has seen in that JVM. */
     public static final class WhoRunsMe implements ItemProcessor {
         static int itemsInThisJvm;

@@ -503,6 +503,23 @@ class ProcessMojoTest {
     @Test
     @InjectMojo(goal = GOAL)
     @MojoParameter(name = "processorSource", value = "src/build/java/Shout.java")
+    @MojoParameter(name = "isolation", value = "process")
+    void processorSourceRunsInWorkerJvmsFromItsCompiledClasses(ProcessMojo mojo) throws Exception {
+        writeInput("a.txt", "hello");
+        writeInput("sub/b.txt", "world");
+        writeSource("src/build/java/Shout.java", SHOUT_SOURCE);
+
+        mojo.execute();
+
+        assertEquals("HELLO!", Files.readString(outputDirectory.resolve("a.txt")));
+        assertEquals("WORLD!", Files.readString(outputDirectory.resolve("sub/b.txt")));
+        assertTrue(log.messages(Level.INFO).stream().anyMatch(line -> line.startsWith("Processing 2 files") && line.contains(" worker JVMs ")),
+                () -> log.messages(Level.INFO).toString());
+    }
+
+    @Test
+    @InjectMojo(goal = GOAL)
+    @MojoParameter(name = "processorSource", value = "src/build/java/Shout.java")
     void processorSourceIsCompiledAndRunOverEveryFile(ProcessMojo mojo) throws Exception {
         writeInput("a.txt", "hello");
         writeInput("sub/b.txt", "world");
