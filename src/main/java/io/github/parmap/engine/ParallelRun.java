@@ -144,7 +144,7 @@ public final class ParallelRun {
     /** Worker threads run their items in this JVM, or, with process isolation, each in a JVM of its own. */
     private ItemRunner.Factory runners(int workers) {
         return request.workerJvm() == null ? ItemRunner.inThisJvm(request.processor())
-                : new ProcessIsolation(request.processor(), request.workerJvm(), workers, log);
+                : new ProcessIsolation(request.processor(), request.workerJvm(), workers, request.maxItemsPerWorker(), log);
     }
 
     private PoolSettings poolSettings(int workers, ItemRunner.Factory runners) {

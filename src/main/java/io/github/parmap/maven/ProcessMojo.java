@@ -301,7 +301,9 @@ public class ProcessMojo extends AbstractMojo {
      * on, with a message naming the file and how its worker ended, and a fresh worker takes over. Outputs,
      * incremental builds, the cache and the report are the same either way; the build's JVM still commits
      * every output. Without a heap option in {@code workerArgLine}, the workers together get at most a
-     * quarter of physical memory as heap, split evenly; the run's first line says how much each has.
+     * quarter of physical memory as heap, split evenly; the run's first line says how much each has. When
+     * a run ends, its worker JVMs wait 10 seconds for the next execution or module of the build whose
+     * workers would start the same way (same JVM options and class path), which takes them over.
      */
     @Parameter(property = PropertyNames.ISOLATION, defaultValue = "none")
     private String isolation;
@@ -309,7 +311,8 @@ public class ProcessMojo extends AbstractMojo {
     /**
      * After this many processed items a worker is replaced: with {@code isolation} {@code process} by a new
      * JVM, without by a new processor instance (the old one is closed). For processors that leak memory or
-     * keep state between items; {@code 1} gives every item a fresh JVM. Default: no limit.
+     * keep state between items; {@code 1} gives every item a fresh JVM. With a limit, no worker JVM is kept
+     * for the next execution. Default: no limit.
      */
     @Parameter(property = PropertyNames.MAX_ITEMS_PER_WORKER)
     private Integer maxItemsPerWorker;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
+import io.github.parmap.engine.isolation.ProcessIsolation;
 import io.github.parmap.engine.isolation.WorkerJvm;
 import io.github.parmap.engine.isolation.WorkerMain;
 import io.github.parmap.engine.processor.ProcessorResolver;
@@ -54,7 +55,8 @@ class ProcessIsolationTest {
     /** Whatever a run did, it leaves no worker JVM behind. */
     @AfterEach
     void noWorkerJvmIsLeftRunning() throws InterruptedException {
-        // A closed worker winds its JVM down by itself, after the run: give it a moment.
+        ProcessIsolation.releaseIdleWorkers();
+        // A worker let go winds its JVM down by itself, after the run: give it a moment.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (workerJvms().findAny().isPresent() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -153,6 +155,36 @@ class ProcessIsolationTest {
         assertNotEquals(Long.toString(ProcessHandle.current().pid()), pids.iterator().next());
         assertEquals(Set.of("1", "2", "3", "4", "5"), outputs.values().stream().map(text -> text.split(" ")[1]).collect(Collectors.toSet()));
         assertEquals(0, WhoRunsMe.itemsInThisJvm, "nothing ran in the build's JVM");
+    }
+
+    @Test
+    void theNextRunStartedTheSameWayTakesOverTheIdleWorkerJvms() throws Exception {
+        ParallelRun.execute(isolated(WhoRunsMe.class, 1).build());
+        String firstPid = Trees.texts(output).get("a.txt").split(" ")[0];
+        RecordingLog log = new RecordingLog(System.Logger.Level.DEBUG);
+
+        ParallelRun.execute(Runs.request(input, root.resolve("second"), WhoRunsMe.class).workers(1).workerJvm(workerJvm()).log(log).build());
+
+        assertEquals(Set.of(firstPid), Trees.texts(root.resolve("second")).values().stream().map(t -> t.split(" ")[0]).collect(Collectors.toSet()),
+                "the second run's items ran in the first run's worker JVM");
+        assertTrue(log.entries().stream().anyMatch(e -> e.message().equals(
+                "worker 0 takes over the idle worker JVM (pid " + firstPid + ") of an earlier execution")), () -> log.entries().toString());
+    }
+
+    @Test
+    void aRunStartedWithOtherJvmOptionsStartsItsOwnWorkersAndSaysWhy() throws Exception {
+        ParallelRun.execute(isolated(WhoRunsMe.class, 1).build());
+        String firstPid = Trees.texts(output).get("a.txt").split(" ")[0];
+        RecordingLog log = new RecordingLog();
+
+        ParallelRun.execute(Runs.request(input, root.resolve("second"), WhoRunsMe.class).workers(1).workerJvm(workerJvm("-Dcolour=blue"))
+                .log(log).build());
+
+        assertFalse(Trees.texts(root.resolve("second")).values().stream().anyMatch(t -> t.startsWith(firstPid + " ")));
+        List<String> why = log.entries().stream().map(RecordingLog.Entry::message).filter(m -> m.startsWith("Starting new worker JVMs")).toList();
+        assertEquals(1, why.size(), () -> log.entries().toString());
+        assertTrue(why.get(0).startsWith("Starting new worker JVMs: the idle ones of an earlier execution were started differently "
+                + "(1 with other JVM options ("), why.get(0));
     }
 
     @Test

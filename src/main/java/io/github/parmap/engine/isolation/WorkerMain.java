@@ -38,6 +38,8 @@ public final class WorkerMain {
     private static final long PARENT_POLL_MILLIS = 250;
     /** The exit code of a worker whose build is gone. */
     static final int EXIT_ORPHANED = 72;
+    /** The exit code of a worker the build let go. */
+    static final int EXIT_DONE = 0;
 
     private final DataInputStream in;
     private final DataOutputStream out;
@@ -61,16 +63,28 @@ public final class WorkerMain {
         channel.connect(UnixDomainSocketAddress.of(Path.of(args[0])));
         try {
             new WorkerMain(channel).serve();
-        } catch (EOFException | java.nio.channels.ClosedChannelException buildGone) {
-            endOrphaned();
+        } catch (EOFException | java.nio.channels.ClosedChannelException buildDone) {
+            // the build closed the connection: it needs this worker no more, or it is gone
         }
-        System.exit(0);
+        end(EXIT_DONE);
     }
 
+    /**
+     * Serves one processor after another, as long as the build wants: a build may hand an idle worker to its
+     * next execution with the same class path and JVM options. Ends when the build closes the connection.
+     */
     private void serve() throws IOException {
-        if (in.readByte() != Wire.START) {
-            throw new IOException("the build's first message was not START");
+        while (true) {
+            byte tag = in.readByte();
+            if (tag != Wire.START) {
+                throw new IOException("unexpected message " + tag + " from the build, where a processor was to start");
+            }
+            serveOneProcessor();
         }
+    }
+
+    /** Creates a processor and runs the items it is sent, until the build closes it. */
+    private void serveOneProcessor() throws IOException {
         String processorName = Wire.readString(in);
         int workerIndex = in.readInt();
         int workers = in.readInt();
@@ -197,15 +211,16 @@ public final class WorkerMain {
                     return;
                 }
             }
-            endOrphaned();
+            end(EXIT_ORPHANED);
         }, "parmap-build-watch");
         watch.setDaemon(true);
         watch.start();
     }
 
-    private static void endOrphaned() {
+    /** Ends this JVM at once, and every process it started and left running; its processor is closed or past help. */
+    private static void end(int status) {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        Runtime.getRuntime().halt(EXIT_ORPHANED);
+        Runtime.getRuntime().halt(status);
     }
 
     /** Where the processor's logger writes: each message goes to the build's log whole, with its exception. */

@@ -47,9 +47,9 @@ final class WorkerProcess implements ItemRunner {
     private static final long EXIT_WAIT_MILLIS = 10_000;
     private static final int STDERR_LINES_KEPT = 10;
 
-    private final int workerIndex;
+    private volatile int workerIndex;
     private final Process process;
-    private final RunLog log;
+    private volatile RunLog log;
     private final Path crashReportDirectory;
     private final Deque<String> lastErrorLines = new ArrayDeque<>();
     private final Thread stdoutPump;
@@ -204,15 +204,30 @@ final class WorkerProcess implements ItemRunner {
         log.log(level, message, thrown);
     }
 
+    /** Ends the worker's use: closes its processor and lets the JVM go. */
     @Override
     public void close() throws Exception {
+        try {
+            closeProcessor();
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Closes the processor; the worker JVM stays, ready for another processor.
+     *
+     * @throws RemoteFailure what the processor's close threw
+     * @throws IOException if the worker ended or could not be reached; it is killed
+     */
+    void closeProcessor() throws IOException {
         try {
             out.writeByte(Wire.CLOSE);
             out.flush();
             while (true) {
                 byte tag = in.readByte();
                 if (tag == Wire.CLOSED) {
-                    break;
+                    return;
                 }
                 if (tag == Wire.CLOSE_FAILED) {
                     throw RemoteFailure.read(in);
@@ -220,25 +235,40 @@ final class WorkerProcess implements ItemRunner {
                 readLog(tag);
             }
         } catch (IOException e) {
+            String how = lostHow(e);
             kill();
-            throw new IOException(lostHow(e), e);
-        } finally {
-            channel.close();
-            endInTheBackground();
+            throw new IOException(how, e);
         }
     }
 
     /**
-     * A closed worker exits by itself at once; the run need not wait for its JVM to wind down. One that has
-     * not exited a while later is killed, and the build's shutdown hook kills it if the build ends first.
+     * Lets the worker go: it exits as soon as its connection closes, and the run need not wait for its JVM
+     * to wind down. One that has not exited a while later is killed, and the build's shutdown hook kills it
+     * if the build ends first.
      */
-    private void endInTheBackground() {
+    void release() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the worker sees its connection end either way
+        }
         process.onExit().completeOnTimeout(process, EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS).thenRun(() -> {
             if (process.isAlive()) {
                 WorkerProcesses.kill(process);
             }
             WorkerProcesses.ended(process);
         });
+    }
+
+    /** @return whether the worker JVM still runs, so that it can take another processor */
+    boolean isAlive() {
+        return process.isAlive() && channel.isOpen();
+    }
+
+    /** Hands the worker to another run: its output, from now on, goes to that run's log under that worker's number. */
+    void adopt(int index, RunLog runLog) {
+        this.workerIndex = index;
+        this.log = runLog;
     }
 
     /** Ends the worker and every process it started, at once. */
