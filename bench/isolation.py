@@ -11,6 +11,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -46,27 +47,32 @@ def tree_rss_kib(root_pid):
 
 
 def measure_tree(command, cwd):
-    """Wall time and peak RSS of the whole process tree, sampled every 20 ms, and the command's output."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = [0]
-    done = threading.Event()
+    """Wall time, CPU time (user and system, of the process and every descendant it reaped: Maven reaps its
+    worker JVMs) and peak RSS of the whole process tree, sampled every 20 ms, and the command's output."""
+    with tempfile.TemporaryFile("w+") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        peak = [0]
+        done = threading.Event()
 
-    def sample():
-        while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_kib(process.pid))
-            done.wait(0.02)
+        def sample():
+            while not done.is_set():
+                peak[0] = max(peak[0], tree_rss_kib(process.pid))
+                done.wait(0.02)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    output = process.communicate()[0]
-    wall = time.perf_counter() - start
-    done.set()
-    sampler.join()
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        log.seek(0)
+        output = log.read()
     if process.returncode != 0:
         sys.stdout.write(output)
         raise SystemExit("bench: measured command failed (exit %d): %s" % (process.returncode, " ".join(command)))
-    run = bench.Run(wall, 0.0, 0.0, peak[0], output)
+    run = bench.Run(wall, usage.ru_utime, usage.ru_stime, peak[0], output)
     run.started, run.ended = time.time() - wall, time.time()
     return run
 
@@ -166,10 +172,11 @@ def render(w, counts, reps, maven_line):
              "workers = cores, incremental off; medians of %d runs after one warm-up each. Peak RSS is sampled every "
              "20 ms over the whole process tree: Maven and every worker JVM together."
              % (reps, time.strftime("%Y-%m-%d %H:%M"), maven_line, bench.CORES, reps), "",
-             "| workload | wall | engine | peak RSS, whole tree |", "|---|---|---|---|"]
+             "| workload | wall | engine | CPU (user + system), whole tree | peak RSS, whole tree |", "|---|---|---|---|---|"]
     for key, side in w.items():
         engine = "%.2f s" % side.med("engine") if side.runs[0].engine is not None else "%.2f s (its own time)" % side.med("extra")
-        lines.append("| %s | %.2f s | %s | %.0f MiB |" % (side.title, side.med("wall"), engine, side.med("rss_kib") / 1024))
+        lines.append("| %s | %.2f s | %s | %.2f s | %.0f MiB |" % (side.title, side.med("wall"), engine, side.med("cpu"),
+                                                              side.med("rss_kib") / 1024))
     gzip_ratio = w["gzip-process"].med("engine") / w["gzip-none"].med("engine")
     startup = w["pair-process"].med("engine") - w["pair-none"].med("engine")
     copy_none, copy_process = w["copy-none"].med("engine"), w["copy-process"].med("engine")
