@@ -11,7 +11,9 @@ def (first, second) = builds
 
 String warning = '[WARNING] Skipping a/loop: a symbolic link that leads back to one of its own parent directories'
 builds.each { build ->
-    assert build.readLines().count { it.startsWith('[WARNING]') && !it.contains('integrity') && !it.contains('Checksum') } == 1 : build
+    // Maven 4 warns of its own about the unlocked versions of the default lifecycle's plugins: not parmap's.
+    assert build.readLines().count { it.startsWith('[WARNING]') && !it.contains('integrity') && !it.contains('Checksum')
+            && !it.contains('Version not locked for default bindings plugins') } == 1 : build
     assert build.readLines().contains(warning)
 }
 assert first =~ /(?m)^\[INFO\] Processed 3 of 3 files in \d+\.\d\d s \(.*, 3 outputs written\), 0 failed$/

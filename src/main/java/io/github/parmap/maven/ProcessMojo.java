@@ -29,7 +29,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -55,28 +57,28 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * item leaves nothing behind. After all items are tried, the build fails if any failed, naming each with its
  * relative path and the processor's message.
  */
-@Mojo(name = "process", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+@Mojo(name = "process", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = false)
 public class ProcessMojo extends AbstractMojo {
     /**
      * The directory scanned for input files. A directory that does not exist is skipped with one INFO line.
      */
-    @Parameter(defaultValue = "${project.basedir}/src/main/resources")
+    @Parameter(property = PropertyNames.INPUT_DIRECTORY, defaultValue = "${project.basedir}/src/main/resources")
     private File inputDirectory;
 
     /**
      * Ant-style patterns, relative to {@code inputDirectory}, of the files to process, for example
      * {@code **}{@code /*.png}. A pattern ending in {@code /} means everything below that directory.
-     * Default: every file.
+     * Default: every file. From the command line, comma-separated: {@code -Dparmap.includes=**}{@code /*.css,**}{@code /*.js}.
      */
-    @Parameter
+    @Parameter(property = PropertyNames.INCLUDES)
     private List<String> includes;
 
     /**
      * Ant-style patterns of files not to process, relative to {@code inputDirectory}. Maven's default
      * excludes (version control metadata such as {@code .git/} and operating system files such as
-     * {@code .DS_Store}) always apply as well.
+     * {@code .DS_Store}) always apply as well. From the command line, comma-separated.
      */
-    @Parameter
+    @Parameter(property = PropertyNames.EXCLUDES)
     private List<String> excludes;
 
     /**
@@ -86,14 +88,14 @@ public class ProcessMojo extends AbstractMojo {
      * link to {@code inputDirectory} is refused too. When it lies inside {@code inputDirectory} it is not
      * scanned for inputs.
      */
-    @Parameter(defaultValue = "${project.build.directory}/generated-resources/parmap")
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/generated-resources/parmap")
     private File outputDirectory;
 
     /**
      * Whether to add {@code outputDirectory} to the project's resources, so that {@code process-resources}
      * copies the outputs into {@code target/classes} and they end up in the jar.
      */
-    @Parameter(defaultValue = "true")
+    @Parameter(property = PropertyNames.ADD_RESOURCES, defaultValue = "true")
     private boolean addResources;
 
     /**
@@ -126,7 +128,7 @@ public class ProcessMojo extends AbstractMojo {
      * the jar that holds it there), then on the project's runtime class path.
      * <p>One of {@code processor} and {@code processorSource} is required, and only one may be set.
      */
-    @Parameter
+    @Parameter(property = PropertyNames.PROCESSOR)
     private String processor;
 
     /**
@@ -143,16 +145,17 @@ public class ProcessMojo extends AbstractMojo {
      * <code>${project.build.directory}/parmap/&lt;execution id&gt;/compiled/</code> and reused while the file
      * and its class path are unchanged. A changed file counts as a changed processor: every input is
      * processed again.
-     * <p>One of {@code processor} and {@code processorSource} is required, and only one may be set. No user
-     * property.
+     * <p>One of {@code processor} and {@code processorSource} is required, and only one may be set.
      */
-    @Parameter
+    @Parameter(property = PropertyNames.PROCESSOR_SOURCE)
     private File processorSource;
 
     /**
      * Parameters handed to the processor, as a map of element name to text, for example
      * {@code <parameters><width>256</width></parameters>}. Processors read them from
-     * {@code ProcessorContext.parameters()}.
+     * {@code ProcessorContext.parameters()}. From the command line, one user property per parameter, named
+     * {@code parmap.parameter.} and the parameter's name: {@code -Dparmap.parameter.level=9}. A parameter set
+     * in the pom wins over the same one from the command line.
      */
     @Parameter
     private Map<String, String> parameters;
@@ -208,9 +211,9 @@ public class ProcessMojo extends AbstractMojo {
      * {@code src/build/config/**}), a directory meaning every file below it. Their content joins the
      * configuration fingerprint, so that changing one redoes every item in an incremental build and leads
      * to other cache keys. A processor that reads files not declared here can get stale results, from an
-     * incremental build and from the build cache alike. No user property.
+     * incremental build and from the build cache alike. From the command line, comma-separated.
      */
-    @Parameter
+    @Parameter(property = PropertyNames.EXTRA_INPUTS)
     private List<String> extraInputs;
 
     /**
@@ -360,6 +363,8 @@ public class ProcessMojo extends AbstractMojo {
             return;
         }
         checkProcessorChoice();
+        inputDirectory = inCurrentFolder(inputDirectory);
+        outputDirectory = inCurrentFolder(outputDirectory);
         requireSet(inputDirectory, "inputDirectory");
         requireSet(outputDirectory, "outputDirectory");
         Path input = inputDirectory.toPath().toAbsolutePath().normalize();
@@ -377,11 +382,12 @@ public class ProcessMojo extends AbstractMojo {
             Duration timeout = DurationSetting.parse("itemTimeout", itemTimeout);
             Shard slice = shard == null || shard.isBlank() ? null : Shard.parse(shard);
             WorkerJvm workerJvm = workerJvm(Isolation.parse(isolation));
+            Map<String, String> processorParameters = processorParameters();
             ProcessorDefinition definition = lookup.resolve();
             processorName = definition.name();
             // Hashing the processor's class path takes a moment: only incremental builds and the cache need it.
-            String fingerprint = !incremental && !cacheWanted() ? null : ConfigurationDigest.of(project.getBasedir().toPath(), pluginVersion, processor, processorSource,
-                    lookup.compiled(), sourceCharset(), lookup.classpath(), parameters, includes, excludes, inputDirectory, outputDirectory,
+            String fingerprint = !incremental && !cacheWanted() ? null : ConfigurationDigest.of(baseDirectory(), pluginVersion, processor, processorSource,
+                    lookup.compiled(), sourceCharset(), lookup.classpath(), processorParameters, includes, excludes, inputDirectory, outputDirectory,
                     extraInputs);
             if (!incremental) {
                 // A later incremental build must start from nothing, not trust a state that no longer describes the outputs.
@@ -389,20 +395,20 @@ public class ProcessMojo extends AbstractMojo {
             }
             ProcessingRequest request = ProcessingRequest.builder(input, outputDirectory.toPath(), definition)
                     .filter(new AntPathFilter(includes, excludes))
-                    .parameters(parameters)
+                    .parameters(processorParameters)
                     .workers(workerCount)
                     .itemTimeout(timeout)
                     .reportFile(executionDirectory().resolve("report.json"))
                     .failFast(failFast)
                     .log(new MavenRunLog(getLog()))
-                    .displayBase(project.getBasedir().toPath())
+                    .displayBase(baseDirectory())
                     .incremental(incremental ? new Incremental(executionDirectory(), fingerprint, force) : null)
                     .cache(cacheSettings(fingerprint, slice))
                     .shard(slice)
                     .workerJvm(workerJvm == null ? null : WorkerJvm.of(lookup.workerClasspath(), workerJvm.options()))
                     .maxItemsPerWorker(maxItemsPerWorker())
                     .outputListener(new BuildContextOutputListener(buildContext, outputDirectory.toPath(),
-                            addResources ? Path.of(project.getBuild().getOutputDirectory()) : null, getLog()))
+                            addResources && !outsideAProject() ? Path.of(project.getBuild().getOutputDirectory()) : null, getLog()))
                     .build();
             result = ParallelRun.execute(request);
         } catch (InvalidConfigurationException e) {
@@ -415,13 +421,31 @@ public class ProcessMojo extends AbstractMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("parmap was interrupted", e);
         }
-        if (addResources) {
+        if (addResources && !outsideAProject()) {
             ProjectResources.add(project, outputDirectory, mojoExecution == null ? null : mojoExecution.getLifecyclePhase(),
                     display(outputDirectory.toPath()), getLog());
         }
         if (!result.succeeded()) {
             throw FailureReport.toException(result, processorName);
         }
+    }
+
+    /**
+     * @return the processor's parameters: those given on the command line as {@code -Dparmap.parameter.NAME},
+     *     and over them those of the pom, which win as every pom setting does
+     */
+    private Map<String, String> processorParameters() {
+        Map<String, String> merged = new TreeMap<>();
+        Properties commandLine = session == null ? new Properties() : session.getUserProperties();
+        for (String name : commandLine.stringPropertyNames()) {
+            if (name.startsWith(PropertyNames.PARAMETER_PREFIX) && name.length() > PropertyNames.PARAMETER_PREFIX.length()) {
+                merged.put(name.substring(PropertyNames.PARAMETER_PREFIX.length()), commandLine.getProperty(name));
+            }
+        }
+        if (parameters != null) {
+            merged.putAll(parameters);
+        }
+        return merged;
     }
 
     /** @return how worker JVMs start, without their class path yet, or {@code null} without process isolation */
@@ -503,7 +527,43 @@ public class ProcessMojo extends AbstractMojo {
     /** @return where this execution keeps its state and its compiled processor source */
     private Path executionDirectory() {
         String id = mojoExecution == null ? null : mojoExecution.getExecutionId();
-        return Path.of(project.getBuild().getDirectory(), "parmap", id == null || id.isBlank() ? "default" : id.replaceAll("[^A-Za-z0-9._-]", "_"));
+        return buildDirectory().resolve("parmap").resolve(id == null || id.isBlank() ? "default" : id.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /** @return whether the goal runs outside any project, from the command line in a folder without a pom */
+    private boolean outsideAProject() {
+        return project == null || project.getBasedir() == null;
+    }
+
+    /** @return the project's base directory, or outside a project the folder Maven was started in */
+    private Path baseDirectory() {
+        if (!outsideAProject()) {
+            return project.getBasedir().toPath().toAbsolutePath();
+        }
+        String root = session == null ? null : session.getExecutionRootDirectory();
+        return Path.of(root != null ? root : System.getProperty("user.dir")).toAbsolutePath();
+    }
+
+    /** @return the project's build directory, or outside a project {@code target} of the current folder */
+    private Path buildDirectory() {
+        return outsideAProject() ? baseDirectory().resolve("target") : Path.of(project.getBuild().getDirectory());
+    }
+
+    /**
+     * Outside a project, Maven leaves {@code ${project.basedir}} in the defaults unresolved (the stub project
+     * it runs the goal in has no base directory): it stands for the current folder.
+     */
+    private File inCurrentFolder(File configured) {
+        if (configured == null || !outsideAProject()) {
+            return configured;
+        }
+        String path = configured.getPath();
+        int unresolved = path.indexOf("${project.basedir}");
+        if (unresolved < 0) {
+            return configured;
+        }
+        String rest = path.substring(unresolved + "${project.basedir}".length()).replaceFirst("^[/\\\\]+", "");
+        return baseDirectory().resolve(rest).toFile();
     }
 
     private Path processorSourcePath() {
@@ -544,7 +604,7 @@ public class ProcessMojo extends AbstractMojo {
     }
 
     private String display(Path path) {
-        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path base = baseDirectory();
         return path.startsWith(base) && !path.equals(base) ? base.relativize(path).toString() : path.toString();
     }
 }

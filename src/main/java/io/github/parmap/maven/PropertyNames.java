@@ -20,13 +20,24 @@ final class PropertyNames {
     static final String REMOTE_CACHE_TIMEOUT = "parmap.remoteCacheTimeout";
     static final String REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL = "parmap.remoteCacheAllowInsecureProtocol";
     static final String SHARD = "parmap.shard";
+    static final String INPUT_DIRECTORY = "parmap.inputDirectory";
+    static final String INCLUDES = "parmap.includes";
+    static final String EXCLUDES = "parmap.excludes";
+    static final String OUTPUT_DIRECTORY = "parmap.outputDirectory";
+    static final String ADD_RESOURCES = "parmap.addResources";
+    static final String PROCESSOR = "parmap.processor";
+    static final String PROCESSOR_SOURCE = "parmap.processorSource";
+    static final String EXTRA_INPUTS = "parmap.extraInputs";
+    /** Followed by a processor parameter's name: {@code -Dparmap.parameter.level=9}. */
+    static final String PARAMETER_PREFIX = "parmap.parameter.";
     static final String ISOLATION = "parmap.isolation";
     static final String MAX_ITEMS_PER_WORKER = "parmap.maxItemsPerWorker";
     static final String WORKER_ARG_LINE = "parmap.workerArgLine";
 
     private static final Set<String> ALL = Set.of(WORKERS, FAIL_FAST, SKIP, FORCE, ITEM_TIMEOUT, INCREMENTAL, CACHE, CACHE_DIRECTORY,
             CACHE_MAX_SIZE, REMOTE_CACHE_URL, REMOTE_CACHE_PUSH, REMOTE_CACHE_SERVER_ID, REMOTE_CACHE_TIMEOUT,
-            REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL, SHARD, ISOLATION, MAX_ITEMS_PER_WORKER, WORKER_ARG_LINE);
+            REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL, SHARD, ISOLATION, MAX_ITEMS_PER_WORKER, WORKER_ARG_LINE, INPUT_DIRECTORY, INCLUDES, EXCLUDES,
+            OUTPUT_DIRECTORY, ADD_RESOURCES, PROCESSOR, PROCESSOR_SOURCE, EXTRA_INPUTS);
 
     private PropertyNames() {}
 

@@ -257,7 +257,7 @@ class ProcessMojoTest {
         assertTrue(e.getMessage().startsWith("<processor> must be the fully qualified name of a processor class (such as com.example.Thumbnailer) "
                 + "or a built-in processor ("), e.getMessage());
         assertTrue(e.getMessage().contains(" gzip,"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("was: 'Gzip'"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("was: 'Gzip' (set in the plugin configuration or with -Dparmap.processor)"), e.getMessage());
     }
 
     @Test
@@ -362,7 +362,8 @@ class ProcessMojoTest {
 
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
 
-        assertEquals("<inputDirectory> must be a directory, was: '" + inputDirectory.resolve("index.html") + "'", e.getMessage());
+        assertEquals("<inputDirectory> must be a directory, was: '" + inputDirectory.resolve("index.html")
+                + "' (set in the plugin configuration or with -Dparmap.inputDirectory)", e.getMessage());
         assertFalse(Files.exists(outputDirectory));
     }
 
@@ -777,6 +778,27 @@ class ProcessMojoTest {
         assertEquals(Set.of("a.txt.parameters", "b/c.txt.parameters"), filesUnder(outputDirectory));
         assertEquals("{caption=Hello, world, width=256}", Files.readString(outputDirectory.resolve("a.txt.parameters")));
         assertEquals("{caption=Hello, world, width=256}", Files.readString(outputDirectory.resolve("b/c.txt.parameters")));
+    }
+
+    /** {@code mvn -Dparmap.parameter.width=64 -Dparmap.parameter.quality=80}: the pom's width wins, the quality is added. */
+    @Nested
+    class ParametersFromTheCommandLine {
+        @BeforeEach
+        void setUserProperties() {
+            session.getUserProperties().setProperty("parmap.parameter.width", "64");
+            session.getUserProperties().setProperty("parmap.parameter.quality", "80");
+            session.getUserProperties().setProperty("parmap.parameter.", "ignored: no name");
+        }
+
+        @Test
+        @InjectMojo(goal = GOAL, pom = PARAMETERS_POM)
+        void commandLineParametersJoinThePomsWhichWin(ProcessMojo mojo) throws Exception {
+            writeInputs("a.txt");
+
+            mojo.execute();
+
+            assertEquals("{caption=Hello, world, quality=80, width=256}", Files.readString(outputDirectory.resolve("a.txt.parameters")));
+        }
     }
 
     private static final String EMPTY_PARAMETER_POM = """

@@ -2,7 +2,11 @@ package io.github.parmap.engine.run;
 
 import io.github.parmap.engine.support.PrintablePaths;
 import io.github.parmap.engine.support.RunLog;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.lang.System.Logger.Level;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,7 +109,14 @@ public final class ExitWatch implements AutoCloseable {
         }
         Integer status = listener == null ? null : listener.statusOf(call.thread());
         for (ExitWatch run : runs) {
-            run.log.log(Level.ERROR, run.describe(call, status), null);
+            String message = run.describe(call, status);
+            try {
+                run.log.log(Level.ERROR, message, null);
+            } catch (RuntimeException logClosed) {
+                // Maven 4 closes its terminal in a shutdown hook of its own, which may run first: the message
+                // then goes straight to the process's standard error, in Maven's format.
+                new PrintStream(new FileOutputStream(FileDescriptor.err), true, Charset.defaultCharset()).println("[ERROR] " + message);
+            }
         }
         for (ExitWatch run : runs) {
             try {
@@ -163,8 +174,8 @@ public final class ExitWatch implements AutoCloseable {
         } else {
             message.append("The build ends with exit status ").append(status).append(". ");
         }
-        message.append("A processor that ends the JVM cannot run in the build's own JVM: remove the exit call; the planned "
-                + "<isolation>process</isolation> contains such a processor in a JVM of its own.");
+        message.append("A processor that ends the JVM cannot run in the build's own JVM: remove the exit call, or set "
+                + "<isolation>process</isolation>, which runs the processor in JVMs of its own, where an exit fails only its file.");
         return message.toString();
     }
 
