@@ -16,12 +16,14 @@ import io.github.parmap.engine.scan.InputFile;
 import io.github.parmap.engine.scan.InputScanner;
 import io.github.parmap.engine.state.BuildState;
 import io.github.parmap.engine.state.Incremental;
+import io.github.parmap.engine.state.Reason;
 import io.github.parmap.engine.state.RecordedOutputDirectory;
 import io.github.parmap.engine.state.StateLoading;
 import io.github.parmap.engine.state.StateLock;
 import io.github.parmap.engine.state.StateUpToDateChecker;
 import io.github.parmap.engine.state.UpToDateChecker;
 import io.github.parmap.engine.support.InvalidConfigurationException;
+import io.github.parmap.engine.support.PrintablePaths;
 import io.github.parmap.engine.support.RealPaths;
 import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
@@ -115,6 +117,7 @@ public final class ParallelRun {
                 log.info(RunSummary.line(result, request.cache() != null && request.cache().enabled(),
                         request.cache() != null && request.cache().remote() != null));
             }
+            explain(items, outcomes);
             if (result.processed() > 0 && result.outputsCommitted() == 0) {
                 // Legitimate for a validator, but a forgotten {out} or Item.output must not pass unnoticed.
                 log.info(request.processor().name() + " wrote no output for any of the " + result.processed() + " file"
@@ -130,6 +133,20 @@ public final class ParallelRun {
         }
     }
 
+    /** With {@code explain}, or at DEBUG level, one line per item taken up again: the file and why. */
+    private void explain(List<InputFile> items, ItemOutcomes outcomes) {
+        System.Logger.Level level = request.explain() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+        if (!log.isEnabled(level)) {
+            return;
+        }
+        for (int item = 0; item < items.size(); item++) {
+            Reason reason = outcomes.reason(item);
+            if (reason != null) {
+                log.log(level, PrintablePaths.printable(items.get(item).relativePath()) + ": " + reason.words(), null);
+            }
+        }
+    }
+
     /** Binds the loaded state to this run's output directory, then opens the checks on it; closes the state on failure. */
     private UpToDateChecker openChecker(BuildState state, Incremental incremental, List<InputFile> items) throws IOException {
         try {
@@ -138,7 +155,7 @@ public final class ParallelRun {
             state.close();
             throw e;
         }
-        return StateUpToDateChecker.open(state, incremental.force(), request.inputDirectory(), request.outputDirectory(), log, items);
+        return StateUpToDateChecker.open(state, incremental, request.inputDirectory(), request.outputDirectory(), log, items);
     }
 
     /** Worker threads run their items in this JVM, or, with process isolation, each in a JVM of its own. */

@@ -40,6 +40,8 @@ import java.util.TreeMap;
  *     workers as threads of this JVM
  * @param maxItemsPerWorker after how many processed items a worker is replaced (a new JVM, or a new
  *     processor instance without process isolation), or 0 for never
+ * @param explain whether to log, for every item an incremental build processes again, why (at INFO; at
+ *     DEBUG they are logged without it)
  */
 public record ProcessingRequest(
         Path inputDirectory,
@@ -60,7 +62,8 @@ public record ProcessingRequest(
         CacheSettings cache,
         Shard shard,
         WorkerJvm workerJvm,
-        int maxItemsPerWorker) {
+        int maxItemsPerWorker,
+        boolean explain) {
 
     /** How often progress is reported by default. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
@@ -128,6 +131,7 @@ public record ProcessingRequest(
         private Shard shard;
         private WorkerJvm workerJvm;
         private int maxItemsPerWorker;
+        private boolean explain;
 
         private Builder(Path inputDirectory, Path outputDirectory, ProcessorDefinition processor) {
             this.inputDirectory = inputDirectory;
@@ -225,6 +229,11 @@ public record ProcessingRequest(
             return this;
         }
 
+        public Builder explain(boolean value) {
+            this.explain = value;
+            return this;
+        }
+
         public Builder maxItemsPerWorker(int value) {
             this.maxItemsPerWorker = value;
             return this;
@@ -234,7 +243,7 @@ public record ProcessingRequest(
         public ProcessingRequest build() {
             return new ProcessingRequest(inputDirectory, outputDirectory, filter, processor, parameters, workers, failFast, log,
                     progressInterval, displayBase, incremental, outputListener, itemTimeout, itemBudget, reportFile, cache, shard, workerJvm,
-                    maxItemsPerWorker);
+                    maxItemsPerWorker, explain);
         }
     }
 }

@@ -21,9 +21,10 @@ final class ConfigurationDigest {
     /**
      * @param compiled the compiled processor source, or {@code null} for a processor class
      * @param classpath where the processor's code comes from; each entry enters with its content
-     * @return the digest, in hex
+     * @return the fingerprint, finished with {@link ConfigurationFingerprint#toHex()}; its setting digests
+     *     tell the next build which settings changed
      */
-    static String of(Path basedir, String pluginVersion, String processor, File processorSource, CompiledProcessor compiled,
+    static ConfigurationFingerprint of(Path basedir, String pluginVersion, String processor, File processorSource, CompiledProcessor compiled,
             Charset sourceCharset, List<Path> classpath, Map<String, String> parameters, List<String> includes, List<String> excludes,
             File inputDirectory, File outputDirectory, List<String> extraInputs) throws IOException {
         ConfigurationFingerprint fingerprint = new ConfigurationFingerprint()
@@ -50,7 +51,7 @@ final class ConfigurationDigest {
                 fingerprint.addContent("extraInput " + extra.getKey(), extra.getValue());
             }
         }
-        return fingerprint.toHex();
+        return fingerprint;
     }
 
     /** Directories enter relative to the project, so a moved or re-cloned project stays up to date. */

@@ -14,6 +14,7 @@ import io.github.parmap.engine.cache.RemoteCacheSettings;
 import io.github.parmap.engine.isolation.WorkerJvm;
 import io.github.parmap.engine.processor.ProcessorDefinition;
 import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.state.ConfigurationFingerprint;
 import io.github.parmap.engine.state.Incremental;
 import io.github.parmap.engine.support.InvalidConfigurationException;
 import io.github.parmap.engine.support.RunStoppedException;
@@ -206,6 +207,17 @@ public class ProcessMojo extends AbstractMojo {
     private boolean force;
 
     /**
+     * Whether to say, for every file an incremental build processes again, why: one INFO line per file, such
+     * as {@code css/site.css: input changed}, after the summary line (which counts the reasons either way).
+     * The reasons: new input, input changed, output missing or modified, configuration changed (the line
+     * before the first file names the settings that changed, such as {@code <parameters><level>}, never their
+     * values), processor changed, failed in the last build, forced. At DEBUG level ({@code mvn -X}) the lines
+     * are logged without this. {@code target/parmap/<execution id>/report.json} records each file's reason.
+     */
+    @Parameter(property = PropertyNames.EXPLAIN, defaultValue = "false")
+    private boolean explain;
+
+    /**
      * Files the processor reads besides each item, such as a template or a configuration file: paths or
      * Ant-style patterns relative to the project's base directory ({@code src/build/template.html},
      * {@code src/build/config/**}), a directory meaning every file below it. Their content joins the
@@ -386,9 +398,10 @@ public class ProcessMojo extends AbstractMojo {
             ProcessorDefinition definition = lookup.resolve();
             processorName = definition.name();
             // Hashing the processor's class path takes a moment: only incremental builds and the cache need it.
-            String fingerprint = !incremental && !cacheWanted() ? null : ConfigurationDigest.of(baseDirectory(), pluginVersion, processor, processorSource,
-                    lookup.compiled(), sourceCharset(), lookup.classpath(), processorParameters, includes, excludes, inputDirectory, outputDirectory,
-                    extraInputs);
+            ConfigurationFingerprint configuration = !incremental && !cacheWanted() ? null : ConfigurationDigest.of(baseDirectory(),
+                    pluginVersion, processor, processorSource, lookup.compiled(), sourceCharset(), lookup.classpath(), processorParameters,
+                    includes, excludes, inputDirectory, outputDirectory, extraInputs);
+            String fingerprint = configuration == null ? null : configuration.toHex();
             if (!incremental) {
                 // A later incremental build must start from nothing, not trust a state that no longer describes the outputs.
                 Incremental.deleteState(executionDirectory());
@@ -402,7 +415,9 @@ public class ProcessMojo extends AbstractMojo {
                     .failFast(failFast)
                     .log(new MavenRunLog(getLog()))
                     .displayBase(baseDirectory())
-                    .incremental(incremental ? new Incremental(executionDirectory(), fingerprint, force) : null)
+                    .incremental(incremental ? new Incremental(executionDirectory(), fingerprint, force)
+                            .withSettingDigests(configuration.settingDigests()) : null)
+                    .explain(explain)
                     .cache(cacheSettings(fingerprint, slice))
                     .shard(slice)
                     .workerJvm(workerJvm == null ? null : WorkerJvm.of(lookup.workerClasspath(), workerJvm.options()))

@@ -9,6 +9,7 @@ final class PropertyNames {
     static final String FAIL_FAST = "parmap.failFast";
     static final String SKIP = "parmap.skip";
     static final String FORCE = "parmap.force";
+    static final String EXPLAIN = "parmap.explain";
     static final String ITEM_TIMEOUT = "parmap.itemTimeout";
     static final String INCREMENTAL = "parmap.incremental";
     static final String CACHE = "parmap.cache";
@@ -34,7 +35,7 @@ final class PropertyNames {
     static final String MAX_ITEMS_PER_WORKER = "parmap.maxItemsPerWorker";
     static final String WORKER_ARG_LINE = "parmap.workerArgLine";
 
-    private static final Set<String> ALL = Set.of(WORKERS, FAIL_FAST, SKIP, FORCE, ITEM_TIMEOUT, INCREMENTAL, CACHE, CACHE_DIRECTORY,
+    private static final Set<String> ALL = Set.of(WORKERS, FAIL_FAST, SKIP, FORCE, EXPLAIN, ITEM_TIMEOUT, INCREMENTAL, CACHE, CACHE_DIRECTORY,
             CACHE_MAX_SIZE, REMOTE_CACHE_URL, REMOTE_CACHE_PUSH, REMOTE_CACHE_SERVER_ID, REMOTE_CACHE_TIMEOUT,
             REMOTE_CACHE_ALLOW_INSECURE_PROTOCOL, SHARD, ISOLATION, MAX_ITEMS_PER_WORKER, WORKER_ARG_LINE, INPUT_DIRECTORY, INCLUDES, EXCLUDES,
             OUTPUT_DIRECTORY, ADD_RESOURCES, PROCESSOR, PROCESSOR_SOURCE, EXTRA_INPUTS);

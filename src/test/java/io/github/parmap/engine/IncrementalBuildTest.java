@@ -696,16 +696,16 @@ class IncrementalBuildTest {
         beside.build();
 
         assertEquals(List.of("a.txt"), Trees.files(beside.output));
-        assertEquals(List.of(StateLock.FILE, RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(beside.state));
+        assertEquals(List.of(StateLock.FILE, RecordedOutputDirectory.FILE, "settings.txt", BuildState.SNAPSHOT), Trees.files(beside.state));
     }
 
     @Test
-    void finishedBuildLeavesOnlyTheSnapshotAndItsOutputDirectoryAndNoStagingInTheOutputDirectory() throws Exception {
+    void finishedBuildLeavesOnlyTheSnapshotItsOutputDirectoryAndItsSettingDigestsAndNoStagingInTheOutputDirectory() throws Exception {
         project.write("a.txt", "a");
         project.write("b.txt", "fail");
         project.build();
 
-        assertEquals(List.of(StateLock.FILE, RecordedOutputDirectory.FILE, BuildState.SNAPSHOT), Trees.files(project.state));
+        assertEquals(List.of(StateLock.FILE, RecordedOutputDirectory.FILE, "settings.txt", BuildState.SNAPSHOT), Trees.files(project.state));
         assertEquals(List.of("a.txt"), Trees.entries(project.output));
     }
 

@@ -39,6 +39,7 @@ final class IncrementalProject {
     private boolean force;
     private boolean failFast;
     private int workers = 2;
+    private boolean explain;
 
     /** A project whose folders are {@code src}, {@code out} and {@code state} under a base directory. */
     IncrementalProject(Path base) {
@@ -79,11 +80,19 @@ final class IncrementalProject {
 
     /** The digest of this project's settings, as the mojo builds it from the processor, parameters and excludes. */
     String configurationFingerprint() {
+        return fingerprint().toHex();
+    }
+
+    private ConfigurationFingerprint fingerprint() {
         return new ConfigurationFingerprint()
                 .add("processor", ListedOutputs.class.getName())
                 .add("parameters", parameters)
-                .add("excludes", excluded)
-                .toHex();
+                .add("excludes", excluded);
+    }
+
+    IncrementalProject explain(boolean value) {
+        explain = value;
+        return this;
     }
 
     /** Runs one build with the current settings. */
@@ -104,7 +113,8 @@ final class IncrementalProject {
                 .workers(workers)
                 .failFast(failFast)
                 .log(log)
-                .incremental(new Incremental(state, configurationFingerprint(), force));
+                .explain(explain)
+                .incremental(new Incremental(state, configurationFingerprint(), force).withSettingDigests(fingerprint().settingDigests()));
     }
 
     /** Writes an input file. */

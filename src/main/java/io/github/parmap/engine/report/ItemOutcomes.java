@@ -1,10 +1,14 @@
 package io.github.parmap.engine.report;
 
+import io.github.parmap.engine.state.Reason;
 import io.github.parmap.engine.cache.CacheStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -37,6 +41,8 @@ public final class ItemOutcomes {
 
     private final AtomicIntegerArray statuses;
     private final long[] nanos;
+    /** Written by the worker that took the item, before its outcome; read once the workers are done. */
+    private final Reason[] reasons;
     private final LongAdder outputs = new LongAdder();
     private final Queue<ItemFailure> failures = new ConcurrentLinkedQueue<>();
     private final Queue<ProcessorFailure> processorFailures = new ConcurrentLinkedQueue<>();
@@ -45,6 +51,7 @@ public final class ItemOutcomes {
     public ItemOutcomes(int items) {
         statuses = new AtomicIntegerArray(items);
         nanos = new long[items];
+        reasons = new Reason[items];
     }
 
     /**
@@ -135,7 +142,36 @@ public final class ItemOutcomes {
         List<ItemFailure> sorted = new ArrayList<>(failures);
         sorted.sort(Comparator.comparing(ItemFailure::relativePath));
         return new ProcessingResult(statuses.length(), count(Status.PROCESSED), count(Status.UP_TO_DATE), removed, outputs.intValue(),
-                sorted, distinctByMessage(processorFailures), count(Status.NOT_STARTED), workers, wallTime, cache);
+                sorted, distinctByMessage(processorFailures), count(Status.NOT_STARTED), workers, wallTime, cache, reasonCounts());
+    }
+
+    /**
+     * Records why an incremental build takes an item up again, before its outcome: only the worker that
+     * took the item calls this.
+     */
+    public void takenUpBecause(int item, Reason reason) {
+        reasons[item] = reason;
+    }
+
+    /** @return why the item was taken up again, or {@code null} if it was up to date or the run keeps no state */
+    public Reason reason(int item) {
+        Reason reason = reasons[item];
+        return statuses.get(item) == Status.UP_TO_DATE.ordinal() || statuses.get(item) == Status.NOT_STARTED.ordinal() ? null : reason;
+    }
+
+    /** How many items were taken up again for each reason, the most frequent first. */
+    private Map<Reason, Integer> reasonCounts() {
+        Map<Reason, Integer> counts = new EnumMap<>(Reason.class);
+        for (int item = 0; item < reasons.length; item++) {
+            Reason reason = reason(item);
+            if (reason != null) {
+                counts.merge(reason, 1, Integer::sum);
+            }
+        }
+        Map<Reason, Integer> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<Reason, Integer>comparingByValue().reversed())
+                .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        return ordered;
     }
 
     private static List<ProcessorFailure> distinctByMessage(Queue<ProcessorFailure> failures) {

@@ -1,8 +1,12 @@
 package io.github.parmap.engine.report;
 
+import io.github.parmap.engine.state.Reason;
 import io.github.parmap.engine.cache.CacheStatistics;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a run did.
@@ -19,6 +23,8 @@ import java.util.List;
  * @param workers how many workers ran
  * @param wallTime how long processing took, scan included
  * @param cache what the build cache did; items restored from it count neither as processed nor as up to date
+ * @param redone why the items an incremental build did not find up to date were taken up again: how many
+ *     for each reason, the most frequent first; empty without incremental builds
  */
 public record ProcessingResult(
         int itemCount,
@@ -31,19 +37,21 @@ public record ProcessingResult(
         int notStarted,
         int workers,
         Duration wallTime,
-        CacheStatistics cache) {
+        CacheStatistics cache,
+        Map<Reason, Integer> redone) {
 
     public ProcessingResult {
         failures = List.copyOf(failures);
         processorFailures = List.copyOf(processorFailures);
         cache = cache == null ? CacheStatistics.NONE : cache;
+        redone = redone == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(redone));
     }
 
     /** A result of a run without a build cache. */
     public ProcessingResult(int itemCount, int processed, int upToDate, int removed, int outputsCommitted, List<ItemFailure> failures,
             List<ProcessorFailure> processorFailures, int notStarted, int workers, Duration wallTime) {
         this(itemCount, processed, upToDate, removed, outputsCommitted, failures, processorFailures, notStarted, workers, wallTime,
-                CacheStatistics.NONE);
+                CacheStatistics.NONE, Map.of());
     }
 
     /** @return whether every item completed and every processor was created and closed cleanly */

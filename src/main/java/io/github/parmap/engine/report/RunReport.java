@@ -1,5 +1,6 @@
 package io.github.parmap.engine.report;
 
+import io.github.parmap.engine.state.Reason;
 import io.github.parmap.engine.scan.InputFile;
 import io.github.parmap.engine.support.AtomicFileWrite;
 import java.io.BufferedWriter;
@@ -63,6 +64,11 @@ public final class RunReport {
                 writeQuoted(out, items.get(item).relativePath());
                 out.write(", \"status\": ");
                 writeQuoted(out, timings.status(item).text());
+                Reason reason = timings.reason(item);
+                if (reason != null) {
+                    out.write(", \"reason\": ");
+                    writeQuoted(out, reason.words());
+                }
                 out.write(", \"millis\": ");
                 writeMillis(out, timings.nanos(item), digits);
                 out.write('}');

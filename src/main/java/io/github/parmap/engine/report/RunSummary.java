@@ -1,5 +1,6 @@
 package io.github.parmap.engine.report;
 
+import io.github.parmap.engine.state.Reason;
 import static io.github.parmap.engine.support.Units.bytes;
 import static io.github.parmap.engine.support.Units.plural;
 import static io.github.parmap.engine.support.Units.seconds;
@@ -7,6 +8,8 @@ import static io.github.parmap.engine.support.Units.seconds;
 import io.github.parmap.engine.cache.CacheStatistics;
 import io.github.parmap.engine.scan.InputFile;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 
 /** The lines a run ends with in the log: what it did, and which files took longest. */
@@ -46,7 +49,25 @@ public final class RunSummary {
         if (result.allUpToDate()) {
             line.append(" (").append(seconds(result.wallTime().toNanos())).append(")");
         }
+        String redone = redone(result);
+        if (!redone.isEmpty()) {
+            line.append("; redone: ").append(redone);
+        }
         return line.toString();
+    }
+
+    /**
+     * @return why the items not up to date were taken up again, such as {@code 2 input changed, 1 new input};
+     *     empty when the run keeps no state, and for a first build, where every item is new
+     */
+    public static String redone(ProcessingResult result) {
+        Map<Reason, Integer> redone = result.redone();
+        if (redone.isEmpty() || (result.upToDate() == 0 && redone.keySet().equals(Set.of(Reason.NEW_INPUT)))) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        redone.forEach((reason, count) -> text.append(text.length() == 0 ? "" : ", ").append(count).append(' ').append(reason.words()));
+        return text.toString();
     }
 
     private static String cache(CacheStatistics cache, boolean remoteShown) {

@@ -181,13 +181,14 @@ public final class Worker implements Runnable {
         }
     }
 
-    /** Checks an item against the last build's state. */
+    /** Checks an item against the last build's state; one that is not up to date is recorded with the reason. */
     private boolean isUpToDate(int item) {
         InputFile file = shared.items().get(item);
         long start = System.nanoTime();
         try {
             UpToDateChecker.Verdict verdict = shared.checker().check(file);
             if (!verdict.upToDate()) {
+                shared.outcomes().takenUpBecause(item, verdict.reason());
                 return false;
             }
             shared.checker().recordUpToDate(file, verdict);

@@ -123,6 +123,8 @@ public final class BuildState implements AutoCloseable {
         Files.deleteIfExists(directory.resolve(SNAPSHOT));
         Files.deleteIfExists(directory.resolve(SNAPSHOT_TEMPORARY));
         Files.deleteIfExists(directory.resolve(RecordedOutputDirectory.FILE));
+        Files.deleteIfExists(directory.resolve(SettingDigests.FILE));
+        Files.deleteIfExists(directory.resolve(SettingDigests.FILE + ".tmp"));
         Files.deleteIfExists(directory.resolve(StateLock.FILE));
         try {
             Files.deleteIfExists(directory);

@@ -15,7 +15,12 @@ import java.util.stream.Stream;
  * configurations never digest alike by moving text from one part to another.
  */
 public final class ConfigurationFingerprint {
+    /** The setting that stands for the processor's code: its name, class path, processorSource and how it was compiled. */
+    public static final String PROCESSOR = "the processor";
+
     private final MessageDigest digest = Fingerprints.sha256();
+    /** Each setting's own digest, by the name users know it by, so that the next build can say which one changed. */
+    private final Map<String, MessageDigest> settings = new TreeMap<>();
 
     /** Starts a fingerprint; the state's format version is always part of it. */
     public ConfigurationFingerprint() {
@@ -30,6 +35,7 @@ public final class ConfigurationFingerprint {
     public ConfigurationFingerprint add(String name, String value) {
         update(name);
         update(value == null ? "\u0000absent" : value);
+        setting(settingName(name), value == null ? "\u0000absent" : value);
         return this;
     }
 
@@ -47,7 +53,12 @@ public final class ConfigurationFingerprint {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(values == null ? Map.<String, String>of() : values)
                 .forEach((key, value) -> text.append(key).append('\u0000').append(value == null ? "" : value).append('\u0000'));
-        return add(name, text.toString());
+        update(name);
+        update(text.toString());
+        // Each entry a setting of its own (its value digested, never shown): <parameters><level>.
+        new TreeMap<>(values == null ? Map.<String, String>of() : values)
+                .forEach((key, value) -> setting("<" + name + "><" + key + ">", value == null ? "" : value));
+        return this;
     }
 
     /**
@@ -62,9 +73,13 @@ public final class ConfigurationFingerprint {
      */
     public ConfigurationFingerprint addContent(String name, Path entry) throws IOException {
         update(name);
+        MessageDigest setting = settings.computeIfAbsent(settingName(name), key -> Fingerprints.sha256());
+        Fingerprints.updateWithLength(setting, entry.toString());
         if (Files.isRegularFile(entry)) {
             update("file");
-            digest.update(Fingerprints.sha256(entry));
+            byte[] content = Fingerprints.sha256(entry);
+            digest.update(content);
+            setting.update(content);
         } else if (Files.isDirectory(entry)) {
             update("directory");
             // Code only: other resources in a project's target/classes include parmap's own copied outputs,
@@ -72,7 +87,9 @@ public final class ConfigurationFingerprint {
             try (Stream<Path> files = Files.walk(entry)) {
                 for (Path file : files.filter(f -> isCode(entry, f) && Files.isRegularFile(f)).sorted().toList()) {
                     update(entry.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/"));
-                    digest.update(Fingerprints.sha256(file));
+                    byte[] content = Fingerprints.sha256(file);
+                    digest.update(content);
+                    setting.update(content);
                 }
             }
         } else {
@@ -89,6 +106,45 @@ public final class ConfigurationFingerprint {
     /** @return the digest as hexadecimal text; the fingerprint is finished */
     public String toHex() {
         return Fingerprints.hex(digest.digest());
+    }
+
+    /**
+     * @return each setting's own digest, in hexadecimal, by the name users know the setting by, such as
+     *     {@code <includes>}, {@code <parameters><level>} or {@link #PROCESSOR}; the values never appear
+     */
+    public Map<String, String> settingDigests() {
+        Map<String, String> hex = new TreeMap<>();
+        settings.forEach((name, setting) -> {
+            try {
+                hex.put(name, Fingerprints.hex(((MessageDigest) setting.clone()).digest()));
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 digests can be cloned", e);
+            }
+        });
+        return hex;
+    }
+
+    private void setting(String name, String value) {
+        Fingerprints.updateWithLength(settings.computeIfAbsent(name, key -> Fingerprints.sha256()), value);
+    }
+
+    /** The part names the adapter uses, as users know the settings. */
+    private static String settingName(String part) {
+        switch (part) {
+            case "format":
+                return "parmap's state format";
+            case "plugin":
+                return "the plugin version";
+            case "processor":
+            case "processorSource":
+            case "processorSourceDigest":
+            case "processorSourceEncoding":
+            case "compilerOptions":
+            case "classpath":
+                return PROCESSOR;
+            default:
+                return part.startsWith("extraInput ") ? "<extraInputs> " + part.substring("extraInput ".length()) : "<" + part + ">";
+        }
     }
 
     private void update(String text) {

@@ -24,6 +24,19 @@ public record StateEntry(String input, long size, long modified, byte[] sha256, 
         outputs = List.copyOf(outputs);
     }
 
+    /**
+     * @return the entry of an input that failed: it records no output and no content, so that its input is
+     *     processed again, and the next build can say why
+     */
+    static StateEntry failed(String input) {
+        return new StateEntry(input, UNKNOWN, UNKNOWN, new byte[0], List.of());
+    }
+
+    /** @return whether this entry records a failure rather than a processed input */
+    boolean isFailure() {
+        return sha256.length == 0;
+    }
+
     /** @return this entry with a fingerprint that no input matches, so its input is processed again */
     StateEntry outdated() {
         return new StateEntry(input, UNKNOWN, UNKNOWN, sha256, outputs);

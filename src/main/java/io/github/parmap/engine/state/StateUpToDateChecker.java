@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -39,13 +40,21 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     private final boolean force;
     /** Inputs with their recorded size: the candidates for being up to date. */
     private final List<String> sameSize;
+    /** Why every item is redone when the configuration changed: the processor, or another setting. */
+    private final Reason configurationChange;
+    private final Path stateDirectory;
+    private final Map<String, String> settingDigests;
 
-    private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, boolean force, List<String> sameSize) {
+    private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, Incremental incremental, List<String> sameSize,
+            Reason configurationChange) {
         this.state = state;
         this.inputDirectory = inputDirectory;
         this.outputDirectory = outputDirectory;
-        this.force = force;
+        this.force = incremental.force();
         this.sameSize = sameSize;
+        this.configurationChange = configurationChange;
+        this.stateDirectory = incremental.stateDirectory();
+        this.settingDigests = incremental.settingDigests();
     }
 
     /**
@@ -53,14 +62,15 @@ public final class StateUpToDateChecker implements UpToDateChecker {
      * selected), so that their outputs count as orphaned. Closes the state if this fails.
      *
      * @param state the execution's state, bound to the output directory already
-     * @param force whether every item is processed even if it is up to date
+     * @param incremental the run's incremental settings: whether to force, and each setting's digest
      * @param inputDirectory the run's input directory
      * @param outputDirectory the run's output directory
      * @param log where the note of a changed configuration goes
      * @param scanned the run's items
      */
-    public static StateUpToDateChecker open(BuildState state, boolean force, Path inputDirectory, Path outputDirectory, RunLog log,
+    public static StateUpToDateChecker open(BuildState state, Incremental incremental, Path inputDirectory, Path outputDirectory, RunLog log,
             List<InputFile> scanned) throws IOException {
+        boolean force = incremental.force();
         try {
             List<String> sameSize = new ArrayList<>();
             int recorded = 0;
@@ -82,11 +92,22 @@ public final class StateUpToDateChecker implements UpToDateChecker {
                     }
                 }
             }
-            if (state.configurationChanged() && !scanned.isEmpty()) {
-                log.info("The configuration changed since the last build (processor code, parameters, includes, excludes, "
-                        + "directories or plugin version): every file is processed again");
+            Reason configurationChange = Reason.CONFIGURATION_CHANGED;
+            if (state.configurationChanged()) {
+                List<String> changed = incremental.settingDigests().isEmpty() ? null
+                        : SettingDigests.changedSince(incremental.stateDirectory(), incremental.settingDigests());
+                if (changed != null && changed.contains(ConfigurationFingerprint.PROCESSOR)) {
+                    configurationChange = Reason.PROCESSOR_CHANGED;
+                }
+                if (!scanned.isEmpty()) {
+                    log.info(changed == null || changed.isEmpty()
+                            ? "The configuration changed since the last build (processor code, parameters, includes, excludes, "
+                                    + "directories or plugin version): every file is processed again"
+                            : "The configuration changed since the last build (" + String.join(", ", changed)
+                                    + "): every file is processed again");
+                }
             }
-            return new StateUpToDateChecker(state, inputDirectory, outputDirectory, force, sameSize);
+            return new StateUpToDateChecker(state, inputDirectory, outputDirectory, incremental, sameSize, configurationChange);
         } catch (IOException | RuntimeException e) {
             state.close();
             throw e;
@@ -124,8 +145,23 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     @Override
     public Verdict check(InputFile file) throws IOException {
         StateEntry entry = state.entry(file.relativePath());
-        if (force || entry == null || entry.size() != file.size() || !outputsIntact(entry)) {
-            return Verdict.CHANGED;
+        if (force) {
+            return Verdict.redo(Reason.FORCED);
+        }
+        if (entry == null) {
+            return Verdict.redo(Reason.NEW_INPUT);
+        }
+        if (state.configurationChanged()) {
+            return Verdict.redo(configurationChange);
+        }
+        if (entry.isFailure()) {
+            return Verdict.redo(Reason.FAILED_BEFORE);
+        }
+        if (entry.size() != file.size()) {
+            return Verdict.redo(Reason.INPUT_CHANGED);
+        }
+        if (!outputsIntact(entry)) {
+            return Verdict.redo(Reason.OUTPUT_CHANGED);
         }
         if (entry.modified() == file.modified()) {
             return Verdict.UNCHANGED;
@@ -133,9 +169,9 @@ public final class StateUpToDateChecker implements UpToDateChecker {
         // Same size, another time: the content decides, and an unchanged input keeps its outputs.
         long readAt = now();
         if (!Arrays.equals(entry.sha256(), Fingerprints.sha256(inputDirectory.resolve(file.relativePath())))) {
-            return Verdict.CHANGED;
+            return Verdict.redo(Reason.INPUT_CHANGED);
         }
-        return new Verdict(true, readAt);
+        return new Verdict(true, readAt, null);
     }
 
     @Override
@@ -165,7 +201,7 @@ public final class StateUpToDateChecker implements UpToDateChecker {
 
     @Override
     public void recordFailed(InputFile file) throws IOException {
-        state.remove(file.relativePath());
+        state.put(StateEntry.failed(file.relativePath())); // its earlier outputs are retired, as for a removed input
     }
 
     @Override
@@ -176,6 +212,9 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     @Override
     public void commit() throws IOException {
         state.commit();
+        if (!settingDigests.isEmpty()) {
+            SettingDigests.write(stateDirectory, settingDigests);
+        }
     }
 
     @Override

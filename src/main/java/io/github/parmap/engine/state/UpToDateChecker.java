@@ -82,12 +82,19 @@ public interface UpToDateChecker extends AutoCloseable {
      * @param upToDate whether the item is skipped
      * @param contentReadAtNanos for an input whose time changed but whose content did not, when its content
      *     was read (as in {@link InputFingerprint}); 0 when the recorded time matched
+     * @param reason why the item is processed again, or {@code null} when it is up to date or the run keeps
+     *     no state
      */
-    record Verdict(boolean upToDate, long contentReadAtNanos) {
-        /** The input or its outputs changed: the item is processed. */
-        public static final Verdict CHANGED = new Verdict(false, 0);
+    record Verdict(boolean upToDate, long contentReadAtNanos, Reason reason) {
+        /** The run keeps no state: every item is processed. */
+        public static final Verdict NOT_INCREMENTAL = new Verdict(false, 0, null);
         /** The input has its recorded size and time, and its outputs are intact. */
-        public static final Verdict UNCHANGED = new Verdict(true, 0);
+        public static final Verdict UNCHANGED = new Verdict(true, 0, null);
+
+        /** @return the verdict that the item is processed again, for that reason */
+        public static Verdict redo(Reason reason) {
+            return new Verdict(false, 0, reason);
+        }
     }
 
     /** The checker of a run without incremental builds. */
@@ -107,7 +114,7 @@ public interface UpToDateChecker extends AutoCloseable {
 
         @Override
         public Verdict check(InputFile file) {
-            return Verdict.CHANGED;
+            return Verdict.NOT_INCREMENTAL;
         }
 
         @Override
