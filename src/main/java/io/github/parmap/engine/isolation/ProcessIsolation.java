@@ -56,13 +56,8 @@ public final class ProcessIsolation implements ItemRunner.Factory {
     }
 
     @Override
-    public String processorName() {
-        return processor.name();
-    }
-
-    @Override
-    public String loggerName() {
-        return processor.type().getName();
+    public ProcessorDefinition processor() {
+        return processor;
     }
 
     @Override

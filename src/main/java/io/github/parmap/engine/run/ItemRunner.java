@@ -28,11 +28,18 @@ public interface ItemRunner {
 
     /** Starts the runner of each worker of a run; closed once the run's workers are done. */
     interface Factory extends AutoCloseable {
-        /** @return the processor's name, for messages */
-        String processorName();
+        /** @return the processor the runners run */
+        ProcessorDefinition processor();
 
-        /** @return the name of the logger the processor's messages are logged under */
-        String loggerName();
+        /** @return the processor's name, for messages */
+        default String processorName() {
+            return processor().name();
+        }
+
+        /** @return the name of the logger the processor's messages are logged under: the processor's class */
+        default String loggerName() {
+            return processor().type().getName();
+        }
 
         /**
          * @param context what the processor learns of its worker
@@ -53,13 +60,8 @@ public interface ItemRunner {
     static Factory inThisJvm(ProcessorDefinition processor) {
         return new Factory() {
             @Override
-            public String processorName() {
-                return processor.name();
-            }
-
-            @Override
-            public String loggerName() {
-                return processor.type().getName();
+            public ProcessorDefinition processor() {
+                return processor;
             }
 
             @Override

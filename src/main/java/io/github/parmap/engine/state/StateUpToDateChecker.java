@@ -151,11 +151,12 @@ public final class StateUpToDateChecker implements UpToDateChecker {
         if (entry == null) {
             return Verdict.redo(Reason.NEW_INPUT);
         }
-        if (state.configurationChanged()) {
-            return Verdict.redo(configurationChange);
-        }
         if (entry.isFailure()) {
             return Verdict.redo(Reason.FAILED_BEFORE);
+        }
+        if (entry.size() == StateEntry.UNKNOWN) {
+            // Recorded under the last configuration; a build killed while redoing them has recorded some anew.
+            return Verdict.redo(configurationChange);
         }
         if (entry.size() != file.size()) {
             return Verdict.redo(Reason.INPUT_CHANGED);
