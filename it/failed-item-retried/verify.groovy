@@ -12,8 +12,8 @@ assert second.contains('BUILD FAILURE')
 assert third.contains('BUILD SUCCESS')
 
 assert first =~ /(?m)^\[INFO\] Processed 2 of 3 files in .*, 1 failed$/
-assert second =~ /(?m)^\[INFO\] Processed 0 of 3 files in .*, 2 up to date, 1 failed$/
-assert third =~ /(?m)^\[INFO\] Processed 1 of 3 files in \d+\.\d\d s \(.*, 1 output written\), 2 up to date, 0 failed$/
+assert second =~ /(?m)^\[INFO\] Processed 0 of 3 files in .*, 2 up to date, 1 failed; redone: 1 failed in the last build$/
+assert third =~ /(?m)^\[INFO\] Processed 1 of 3 files in \d+\.\d\d s \(.*, 1 output written\), 2 up to date, 0 failed; redone: 1 failed in the last build$/
 [first, second].each { build ->
     assert build.contains('1 of 3 files failed in processor io.github.parmap.it.processors.FailOnMarker:')
     assert build =~ /(?m)^\[ERROR\]\s+flawed\.txt: IllegalStateException: content contains the marker BAD at offset 12$/

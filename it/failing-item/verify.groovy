@@ -13,7 +13,7 @@ String withE = builds[1]
 
 // The second build redoes only the failed files: the good ones are up to date, failed ones never are.
 assert plain =~ /(?m)^\[INFO\] Processed 2 of 4 files in .*, 2 failed$/
-assert withE =~ /(?m)^\[INFO\] Processed 0 of 4 files in .*, 2 up to date, 2 failed$/
+assert withE =~ /(?m)^\[INFO\] Processed 0 of 4 files in .*, 2 up to date, 2 failed; redone: 2 failed in the last build$/
 
 [plain, withE].each { build ->
     assert build.contains('BUILD FAILURE')

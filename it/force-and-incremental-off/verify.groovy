@@ -8,7 +8,7 @@ List<String> builds = log.split(/(?m)^(?=\[INFO\] Scanning for projects)/).findA
 assert builds.size() == 6
 builds.eachWithIndex { build, i -> assert build.contains('BUILD SUCCESS') : "build ${i + 1} did not succeed" }
 
-def everything = /(?m)^\[INFO\] Processed 3 of 3 files in \d+\.\d\d s \(.*, 3 outputs written\), 0 failed$/
+def everything = /(?m)^\[INFO\] Processed 3 of 3 files in \d+\.\d\d s \(.*, 3 outputs written\), 0 failed(; redone: 3 forced)?$/
 def nothing = /(?m)^\[INFO\] 3 files up to date, 0 processed \(\d+\.\d\d s\)$/
 def upperCaseRan = /(?m)^\[INFO\] UpperCase worker \d+ of \d+ upper-cased \d+ file\(s\)$/
 [1: everything, 2: everything, 3: nothing, 4: everything, 5: everything, 6: nothing].each { number, expected ->
@@ -16,6 +16,9 @@ def upperCaseRan = /(?m)^\[INFO\] UpperCase worker \d+ of \d+ upper-cased \d+ fi
     assert build =~ expected : "build ${number}"
     assert (build =~ upperCaseRan).find() == (expected == everything) : "build ${number}: processor created or not"
 }
+// Only the forced build says it was forced; the others redo everything as a first build would, and say no more.
+assert builds[1] =~ /(?m); redone: 3 forced$/
+assert [0, 3, 4].every { !builds[it].contains('redone') }
 
 File snapshots = new File(basedir, 'target/snapshots')
 // Before build 4 the state was there (so the copy does catch it)...

@@ -21,7 +21,7 @@ assert execution(first, 'default') =~ /(?m)^\[INFO\] Processed 2 of 2 files in .
 assert execution(first, 'other') =~ /(?m)^\[INFO\] Processed 1 of 1 file in .*, 0 failed$/
 assert execution(second, 'default') =~ /(?m)^\[INFO\] 1 file up to date, 0 processed, 1 stale output removed \(\d+\.\d\d s\)$/
 assert execution(second, 'other') =~ /(?m)^\[INFO\] 1 file up to date, 0 processed \(\d+\.\d\d s\)$/
-assert execution(third, 'default') =~ /(?m)^\[INFO\] Processed 1 of 1 file in .*, 0 failed$/
+assert execution(third, 'default') =~ /(?m)^\[INFO\] Processed 1 of 1 file in .*, 0 failed; redone: 1 configuration changed$/
 assert execution(third, 'other') =~ /(?m)^\[INFO\] 1 file up to date, 0 processed \(\d+\.\d\d s\)$/
 
 File out = new File(basedir, 'target/generated-resources/parmap')

@@ -15,7 +15,7 @@ assert processedIn(first) == ['edit-me.txt', 'keep.txt', 'sub/delete-me.txt', 's
 assert processedIn(second) == ['edit-me.txt', 'sub/added.txt']
 
 assert first =~ /(?m)^\[INFO\] Processed 4 of 4 files in \d+\.\d\d s \(.*, 4 outputs written\), 0 failed$/
-assert second =~ /(?m)^\[INFO\] Processed 2 of 4 files in \d+\.\d\d s \(.*, 2 outputs written\), 2 up to date, 0 failed, 1 stale output removed$/
+assert second =~ /(?m)^\[INFO\] Processed 2 of 4 files in \d+\.\d\d s \(.*, 2 outputs written\), 2 up to date, 0 failed, 1 stale output removed; redone: 1 new input, 1 input changed$/
 
 File out = new File(basedir, 'target/generated-resources/parmap')
 File snapshot = new File(basedir, 'target/snapshot')

@@ -46,7 +46,7 @@ left.each { path, content ->
 
 // The next build redoes only what the stopped one had not committed. An item committed in the instant before
 // the JVM halted may have missed its record, so up to one per worker may be redone as well.
-def summary = rebuild =~ /(?m)^\[INFO\] Processed (\d+) of 100 files in .*, (\d+) up to date, 0 failed$/
+def summary = rebuild =~ /(?m)^\[INFO\] Processed (\d+) of 100 files in .*, (\d+) up to date, 0 failed; redone: \1 new input$/
 assert summary.find() : 'the build after the interrupted one printed no summary with files up to date'
 int processed = summary.group(1) as int
 int upToDate = summary.group(2) as int

@@ -11,8 +11,11 @@ String edited = builds[1]
 [first, edited].each { build ->
     assert build.contains('BUILD SUCCESS')
     assert build =~ /(?m)^\[INFO\] Compiled processor Tag from src[\/\\]build[\/\\]java[\/\\]Tag\.java \(Java \d+\)$/
-    assert build =~ /(?m)^\[INFO\] Processed 3 of 3 files in .*, 0 failed$/
 }
+assert first =~ /(?m)^\[INFO\] Processed 3 of 3 files in .*, 0 failed$/
+// The second build says why: the processor changed, and so every file is redone.
+assert edited =~ /(?m)^\[INFO\] The configuration changed since the last build \(the processor\): every file is processed again$/
+assert edited =~ /(?m)^\[INFO\] Processed 3 of 3 files in .*, 0 failed; redone: 3 processor changed$/
 assert edited.contains('edit-the-processor-source')
 assert !edited.contains('up to date')
 
