@@ -397,6 +397,28 @@ class ProcessIsolationTest {
     }
 
     @Test
+    void aTimedOutItemIsRecordedAsFailedAndTheStateKeepsEveryOtherItem() throws Exception {
+        Trees.write(input, "bad.txt", "bad");
+        for (int i = 0; i < 6; i++) {
+            Trees.write(input, "after/" + i + ".txt", "after " + i); // sorted after bad.txt: they run once it timed out
+        }
+        Path state = root.resolve("state");
+        ProcessingRequest.Builder request = isolated(Misbehaves.class, 1).parameters(Map.of("mode", "spin")).itemTimeout(Duration.ofSeconds(2))
+                .incremental(new io.github.parmap.engine.state.Incremental(state, "one configuration", false));
+        RecordingLog log = new RecordingLog();
+
+        ProcessingResult first = ParallelRun.execute(request.log(log).build());
+        RecordingLog secondLog = new RecordingLog();
+        ProcessingResult second = ParallelRun.execute(request.log(secondLog).build());
+
+        assertEquals(List.of("bad.txt"), first.failures().stream().map(ItemFailure::relativePath).toList());
+        assertEquals(List.of(), log.entries().stream().map(RecordingLog.Entry::message).filter(m -> m.startsWith("Could not record"))
+                .toList(), "every outcome was recorded");
+        assertEquals(11, second.upToDate(), () -> secondLog.entries().toString());
+        assertEquals(Map.of(io.github.parmap.engine.state.Reason.FAILED_BEFORE, 1), second.redone());
+    }
+
+    @Test
     void aWorkerOutOfMemoryFailsOnlyItsItemNamingWorkerArgLineAndTheRunGoesOn() throws Exception {
         assertOnlyTheBadItemFailed(runMisbehaving("oom", "-Xmx48m"), "OutOfMemoryError", "<workerArgLine>");
     }

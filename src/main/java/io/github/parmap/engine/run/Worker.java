@@ -287,6 +287,9 @@ public final class Worker implements Runnable {
             shared.lostInARow().set(0);
             return true;
         } catch (Throwable thrown) {
+            // An interrupt meant for this item (its timeout) has done its work; left set, it would close the
+            // state's journal channel under the failure record.
+            Thread.interrupted();
             discard(item);
             boolean lost = thrown instanceof RunnerLostException;
             Throwable failure = lost ? ((RunnerLostException) thrown).failure() : thrown;
