@@ -41,6 +41,8 @@ public final class StagingArea implements AutoCloseable {
     private final Thread cleanupOnExit;
     // Guarded by this; read without the lock from a shutdown hook.
     private volatile boolean created;
+    /** Set once a shutdown hook starts removing the area: the JVM is exiting, and the run with it. */
+    private volatile boolean removedAtExit;
     private boolean closed;
 
     private StagingArea(Path outputDirectory) {
@@ -57,6 +59,7 @@ public final class StagingArea implements AutoCloseable {
      * no worker can create it again ({@link WorkItem} creates its own directory only, not its parents).
      */
     private void removeQuietly() {
+        removedAtExit = true;
         for (int attempt = 1; attempt <= ATTEMPTS && Files.exists(runDirectory, LinkOption.NOFOLLOW_LINKS); attempt++) {
             try {
                 FileTrees.deleteTree(runDirectory);
@@ -132,6 +135,14 @@ public final class StagingArea implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting; the next run removes what is left
         }
+    }
+
+    /**
+     * @return whether the JVM is exiting under the run (Ctrl-C, SIGTERM, a {@code System.exit}) and the area is
+     *     being removed: an item that fails from now on was cut short, it did not fail
+     */
+    public boolean removedAtExit() {
+        return removedAtExit;
     }
 
     /** A directory for one item's outputs; the item creates it when it stages its first output. */

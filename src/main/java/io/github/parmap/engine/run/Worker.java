@@ -291,6 +291,12 @@ public final class Worker implements Runnable {
             // state's journal channel under the failure record.
             Thread.interrupted();
             discard(item);
+            if (shared.staging().removedAtExit()) {
+                // The JVM is exiting and took the staging area: the item was cut short, not failed. Recorded as
+                // failed, it would retire its earlier outputs and tell the next build it failed.
+                shared.progress().stop();
+                return true;
+            }
             boolean lost = thrown instanceof RunnerLostException;
             Throwable failure = lost ? ((RunnerLostException) thrown).failure() : thrown;
             // A cancelled item timed out: whatever the processor threw on its way out is a consequence of that.
