@@ -19,12 +19,13 @@ import java.util.stream.Stream;
  * {@link ParallelRun#execute}, the call the Maven goal makes, and prints the first run's time (a JVM that
  * has run nothing before) and the median of the others (the same code once the JIT has compiled it).
  *
- * <pre>java -cp DIR:PLUGIN_JAR EngineDriver gzip|noop INPUT WORK WORKERS RUNS</pre>
+ * <pre>java -cp DIR:PLUGIN_JAR EngineDriver gzip|noop|builtin:NAME INPUT WORK WORKERS RUNS [PARAMETER=VALUE...]</pre>
  *
  * {@code gzip}: the built-in at level 6, incremental builds off, the output directory emptied before each
- * run. {@code noop}: the built-in {@code copy} with incremental builds on; one untimed run records the
- * state, then every timed run finds all files up to date. Prints {@code cold=<s>} and {@code seconds=<s>}
- * (the warm median).
+ * run. {@code builtin:NAME}: the built-in of that name with the parameters given, as {@code gzip}.
+ * {@code noop}: the built-in {@code copy} with incremental builds on; one untimed run records the state,
+ * then every timed run finds all files up to date. Prints {@code cold=<s>} and {@code seconds=<s>} (the
+ * warm median), and {@code cpu=<s>}: the warm median of the CPU time the JVM spent in each run.
  */
 public final class EngineDriver {
     public static void main(String[] args) throws Exception {
@@ -36,31 +37,47 @@ public final class EngineDriver {
         Path output = work.resolve("out");
         Path state = work.resolve("state");
         boolean noop = workload.equals("noop");
-        ProcessorDefinition processor = ProcessorResolver.resolve(noop ? "copy" : "gzip", EngineDriver.class.getClassLoader());
-        Map<String, String> parameters = noop ? Map.of() : Map.of("level", "6");
+        String builtin = noop ? "copy" : workload.startsWith("builtin:") ? workload.substring("builtin:".length()) : "gzip";
+        ProcessorDefinition processor = ProcessorResolver.resolve(builtin, EngineDriver.class.getClassLoader());
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        if (workload.equals("gzip")) {
+            parameters.put("level", "6");
+        }
+        for (String parameter : Arrays.copyOfRange(args, 5, args.length)) {
+            parameters.put(parameter.substring(0, parameter.indexOf('=')), parameter.substring(parameter.indexOf('=') + 1));
+        }
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.OperatingSystemMXBean cpuClock = (com.sun.management.OperatingSystemMXBean) os;
         delete(output);
         delete(state);
         if (noop) {
             run(input, output, processor, parameters, workers, state); // records the state the timed runs find
         }
         double[] seconds = new double[runs];
+        double[] cpu = new double[runs];
         for (int run = 0; run < runs; run++) {
             if (!noop) {
                 delete(output);
             }
             long start = System.nanoTime();
+            long cpuStart = cpuClock.getProcessCpuTime();
             ProcessingResult result = run(input, output, processor, parameters, workers, noop ? state : null);
             seconds[run] = (System.nanoTime() - start) / 1e9;
+            cpu[run] = (cpuClock.getProcessCpuTime() - cpuStart) / 1e9;
             int expected = noop ? result.upToDate() : result.processed();
             if (expected != result.itemCount() || !result.succeeded()) {
                 throw new IllegalStateException(workload + " run " + (run + 1) + ": " + result);
             }
         }
-        double[] warm = Arrays.copyOfRange(seconds, 1, runs);
+        System.out.printf(Locale.ROOT, "cold=%.6f%nseconds=%.6f%ncpu=%.6f%n", seconds[0], warmMedian(seconds), warmMedian(cpu));
+    }
+
+    /** @return the median of the runs after the first, or the first if there is no other */
+    private static double warmMedian(double[] runs) {
+        double[] warm = Arrays.copyOfRange(runs, 1, runs.length);
         Arrays.sort(warm);
-        double median = warm.length == 0 ? seconds[0] : warm.length % 2 == 1 ? warm[warm.length / 2]
+        return warm.length == 0 ? runs[0] : warm.length % 2 == 1 ? warm[warm.length / 2]
                 : (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "cold=%.6f%nseconds=%.6f%n", seconds[0], median);
     }
 
     private static ProcessingResult run(Path input, Path output, ProcessorDefinition processor, Map<String, String> parameters,

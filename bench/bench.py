@@ -564,18 +564,32 @@ def main(argv):
     return 0
 
 
+def write_section(section, begin, end, what):
+    """Puts a script's section into RESULTS.md between its markers, in place of the last one, or at the end."""
+    results = os.path.join(BENCH, "RESULTS.md")
+    with open(results) as f:
+        text = f.read()
+    if begin in text:
+        text = text[:text.index(begin)] + section + text[text.index(end) + len(end) + 1:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(results, "w") as f:
+        f.write(text)
+    log("wrote the %s section of %s" % (what, results))
+
+
 def kept_sections(path):
-    """Sections other scripts write into the report (bench/isolation.py's), between their markers: kept as
-    they are when the suite writes the rest again."""
+    """Sections other scripts write into the report (bench/isolation.py's, bench/compressors.py's, ...), each
+    between its markers: kept as they are when the suite writes the rest again."""
     try:
         with open(path) as f:
             text = f.read()
     except FileNotFoundError:
         return ""
-    begin, end = "<!-- begin: bench/isolation.py -->", "<!-- end: bench/isolation.py -->"
-    if begin not in text or end not in text:
-        return ""
-    return "\n" + text[text.index(begin):text.index(end) + len(end)] + "\n"
+    kept = ""
+    for match in re.finditer(r"<!-- begin: (bench/[\w.]+) -->.*?<!-- end: \1 -->", text, re.S):
+        kept += "\n" + match.group(0) + "\n"
+    return kept
 
 
 def save_raw(path, mode, reps, slow_reps, mem_reps, workloads, counts, shapes, maven_line, mvn, work, projects, elapsed,

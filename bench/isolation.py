@@ -152,16 +152,7 @@ def main(argv):
     if args.quick:
         print(section)
         return 0
-    results = os.path.join(bench.BENCH, "RESULTS.md")
-    with open(results) as f:
-        text = f.read()
-    if BEGIN in text:
-        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    with open(results, "w") as f:
-        f.write(text)
-    bench.log("wrote the process isolation section of %s" % results)
+    bench.write_section(section, BEGIN, END, "process isolation")
     return 0
 
 

@@ -47,6 +47,21 @@ public interface Item {
     Path output(String relativePath);
 
     /**
+     * Says that this item deliberately gives no output, and why, in a few words: a compressor whose result
+     * would be no smaller than the input says {@code "not smaller"}. Whatever was written to this item's
+     * outputs is discarded when {@code process} returns normally, so the processor may write first and decide
+     * afterwards. The item counts as done, not as failed: the run's summary counts skipped items by reason
+     * ({@code 12 not smaller, skipped}), and an incremental build keeps the item up to date, writing nothing,
+     * until its input or the configuration changes. A processor that throws after calling this fails the
+     * item as usual; calling it again replaces the reason.
+     *
+     * @param reason a short phrase for the summary, such as {@code "not smaller"}; items with the same reason
+     *     are counted together
+     * @throws IllegalArgumentException if {@code reason} is blank
+     */
+    void skip(String reason);
+
+    /**
      * Where to write the output that has the same relative path as the input: shorthand for
      * {@code output(relativePath())}.
      *

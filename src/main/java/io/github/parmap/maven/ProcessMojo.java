@@ -109,6 +109,13 @@ public class ProcessMojo extends AbstractMojo {
      * <li>{@code gzip}: writes {@code REL.gz} for each file {@code REL}; {@code level} from 1 to 9, default 6.</li>
      * <li>{@code zstd}: writes {@code REL.zst}; {@code level} from 1 to 19, default 19.</li>
      * <li>{@code brotli}: writes {@code REL.br}; {@code level} (brotli's quality) from 0 to 11, default 11.</li>
+     * <li>{@code precompress}: writes {@code REL.gz}, {@code REL.br} and {@code REL.zst} from one scan;
+     * {@code formats}, a comma-separated list of {@code gzip}, {@code brotli}, {@code zstd} (default all
+     * three), and {@code gzipLevel}, {@code brotliLevel}, {@code zstdLevel}, as {@code level} above.</li>
+     * <li>The four compressors keep a sibling only if it is at most {@code minRatio} (default 0.8) times the
+     * file's size ({@code Infinity} keeps all), and do not compress files under {@code threshold} bytes
+     * (default 0). A file that keeps no sibling writes nothing, is counted in the summary
+     * ({@code 12 not smaller, skipped}) and stays up to date until it changes.</li>
      * <li>{@code checksum}: writes {@code REL.sha256}, one line (the hex digest, two spaces, the file name
      * without folders) that {@code sha256sum -c} checks in the folder holding the file and its checksum; {@code algorithm}
      * {@code sha256} (default) or {@code sha512} (writes {@code REL.sha512}).</li>

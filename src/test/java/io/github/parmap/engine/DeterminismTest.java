@@ -56,10 +56,14 @@ class DeterminismTest {
 
         assertTrue(serial.succeeded(), serial::toString);
         assertTrue(parallel.succeeded(), parallel::toString);
-        assertEquals(42, serial.outputsCommitted());
+        assertEquals(42, serial.processed());
         assertEquals(4, parallel.workers());
+        // The random .bin files do not shrink and get no sibling: the same ones whatever the worker count.
+        int skipped = serial.skipped().getOrDefault("not smaller", 0);
+        assertTrue(skipped > 0 && skipped < 42, "some files skipped, not all: " + serial.skipped());
+        assertEquals(serial.skipped(), parallel.skipped());
         Map<String, String> serialTree = Trees.contents(root.resolve("out-1"));
-        assertEquals(42, serialTree.size());
+        assertEquals(42 - skipped, serialTree.size());
         assertEquals(serialTree, Trees.contents(root.resolve("out-4")));
     }
 

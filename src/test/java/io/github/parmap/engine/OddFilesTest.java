@@ -206,10 +206,14 @@ class OddFilesTest {
         Trees.write(input(), "sub/also-empty", new byte[0]);
 
         ProcessingResult copied = Runs.runBuiltin(input(), output, "copy", Map.of(), 2);
-        ProcessingResult gzipped = Runs.runBuiltin(input(), root.resolve("gz"), "gzip", Map.of(), 2);
+        // By default no sibling is kept for an empty file (none is smaller); with minRatio Infinity, a valid one.
+        ProcessingResult gzipped = Runs.runBuiltin(input(), root.resolve("gz"), "gzip", Map.of("minRatio", "Infinity"), 2);
+        ProcessingResult byDefault = Runs.runBuiltin(input(), root.resolve("gz-default"), "gzip", Map.of(), 2);
         ProcessingResult summed = Runs.runBuiltin(input(), root.resolve("sums"), "checksum", Map.of(), 2);
 
-        assertTrue(copied.succeeded() && gzipped.succeeded() && summed.succeeded());
+        assertTrue(copied.succeeded() && gzipped.succeeded() && summed.succeeded() && byDefault.succeeded());
+        assertEquals(Map.of("not smaller", 2), byDefault.skipped());
+        assertEquals(List.of(), Trees.files(root.resolve("gz-default")));
         assertEquals(Map.of("empty.txt", "", "sub/also-empty", ""), Trees.contents(output));
         try (InputStream in = new GZIPInputStream(Files.newInputStream(root.resolve("gz/empty.txt.gz")))) {
             assertEquals(0, in.readAllBytes().length);

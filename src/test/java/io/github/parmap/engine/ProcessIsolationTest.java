@@ -101,6 +101,21 @@ class ProcessIsolationTest {
     }
 
     @Test
+    void anItemTheProcessorSkipsInAWorkerJvmWritesNothingAndIsCounted() throws Exception {
+        byte[] noise = new byte[5000];
+        new java.util.Random(9).nextBytes(noise);
+        Trees.write(input, "noise.bin", noise);
+        var gzip = ProcessorResolver.resolve("gzip", getClass().getClassLoader());
+
+        ProcessingResult result = ParallelRun.execute(ProcessingRequest.builder(input, output, gzip).workers(2).workerJvm(workerJvm()).build());
+
+        assertTrue(result.succeeded(), () -> result.failures().toString());
+        assertEquals(Map.of("not smaller", 1), result.skipped());
+        assertEquals(List.of("a.txt.gz", "b.txt.gz", "c.txt.gz", "d.txt.gz", "sub/e.txt.gz"), Trees.files(output),
+                "no noise.bin.gz, and nothing left of it in staging");
+    }
+
+    @Test
     void everyBuiltinWritesTheSameBytesInWorkerJvmsAsInWorkerThreads() throws Exception {
         java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 64; x++) {

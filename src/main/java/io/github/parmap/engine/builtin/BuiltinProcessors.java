@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** The built-in processors by short name. */
 public final class BuiltinProcessors {
@@ -15,10 +16,14 @@ public final class BuiltinProcessors {
             "gzip", GzipProcessor.class,
             "zstd", ZstdProcessor.class,
             "brotli", BrotliProcessor.class,
+            "precompress", PrecompressProcessor.class,
             "checksum", ChecksumProcessor.class,
             "resize-image", ResizeImageProcessor.class,
             "exec", ExecProcessor.class);
 
+    private static final List<String> ZSTD_LIBRARIES = List.of("com.github.luben.zstd.ZstdCompressCtx");
+    private static final List<String> BROTLI_LIBRARIES = List.of("com.aayushatharva.brotli4j.encoder.Encoder",
+            "com.aayushatharva.brotli4j.service.BrotliNativeProvider");
     /**
      * Classes of the third-party libraries a built-in runs on, one from each jar, by name: loaded only for
      * that built-in, so that the others work even where a library cannot be loaded. brotli4j's native
@@ -26,8 +31,9 @@ public final class BuiltinProcessors {
      * stands for it: a different version shows in both.
      */
     private static final Map<String, List<String>> LIBRARIES = Map.of(
-            "zstd", List.of("com.github.luben.zstd.ZstdOutputStreamNoFinalizer"),
-            "brotli", List.of("com.aayushatharva.brotli4j.encoder.Encoder", "com.aayushatharva.brotli4j.service.BrotliNativeProvider"));
+            "zstd", ZSTD_LIBRARIES,
+            "brotli", BROTLI_LIBRARIES,
+            "precompress", Stream.concat(ZSTD_LIBRARIES.stream(), BROTLI_LIBRARIES.stream()).toList());
 
     private BuiltinProcessors() {}
 

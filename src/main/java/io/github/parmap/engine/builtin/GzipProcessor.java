@@ -1,14 +1,8 @@
 package io.github.parmap.engine.builtin;
 
-import io.github.parmap.Item;
-import io.github.parmap.ItemProcessor;
 import io.github.parmap.ProcessorContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.util.List;
 import java.util.Set;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
@@ -16,62 +10,21 @@ import java.util.zip.Deflater;
  * precompressed siblings. Parameter {@code level}, 1 (fastest) to 9 (smallest), default 6. The gzip header
  * carries no time stamp and no file name, so the same input always gives the same bytes.
  *
- * <p>Each worker has its own instance, which keeps one zlib stream and its buffers for all of the worker's
- * items, so a file costs no stream object, buffer or cleaner registration of its own.
+ * <p>{@code threshold} and {@code minRatio} decide which files get a sibling: a file of fewer than
+ * {@code threshold} bytes (default 0) is not compressed, and a sibling is kept only if it is at most
+ * {@code minRatio} times the file's size (default 0.8; {@code Infinity} keeps every sibling). A file that gets
+ * none is skipped: it writes nothing, the summary counts it ({@code 12 not smaller, skipped}), and it stays up
+ * to date until it changes.
  */
-public final class GzipProcessor implements ItemProcessor {
-    private static final int BUFFER_SIZE = 64 * 1024;
-    private static final int DEFAULT_LEVEL = 6;
-    /** RFC 1952 member header: deflate, no flags, no time stamp, no extra flags, unknown OS. */
-    private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+public final class GzipProcessor extends PrecompressingProcessor {
 
-    private final Deflater deflater;
-    private final CRC32 crc = new CRC32();
-    private final byte[] input = new byte[BUFFER_SIZE];
-    private final byte[] output = new byte[BUFFER_SIZE];
-
-    /** @param context the run's context, whose {@code level} parameter is read and checked */
+    /** @param context the run's context, whose parameters are read and checked */
     public GzipProcessor(ProcessorContext context) {
-        int level = new Parameters("gzip", context.parameters(), Set.of("level"))
-                .intInRange("level", DEFAULT_LEVEL, Deflater.BEST_SPEED, Deflater.BEST_COMPRESSION);
-        this.deflater = new Deflater(level, true); // raw deflate: the gzip header and trailer are written here
+        this(new Parameters("gzip", context.parameters(), Set.of("level", Shrinkage.THRESHOLD, Shrinkage.MIN_RATIO)));
     }
 
-    @Override
-    public void process(Item item) throws IOException {
-        deflater.reset();
-        crc.reset();
-        try (InputStream in = Files.newInputStream(item.path());
-                OutputStream out = Files.newOutputStream(item.output(item.relativePath() + ".gz"))) {
-            out.write(HEADER);
-            for (int read; (read = in.read(input)) >= 0; ) {
-                crc.update(input, 0, read);
-                deflater.setInput(input, 0, read);
-                while (!deflater.needsInput()) {
-                    out.write(output, 0, deflater.deflate(output));
-                }
-            }
-            deflater.finish();
-            while (!deflater.finished()) {
-                out.write(output, 0, deflater.deflate(output));
-            }
-            // RFC 1952 trailer: CRC-32, then the input's length modulo 2^32, both little-endian; one write,
-            // as the file's stream is not buffered.
-            putLittleEndian(output, 0, crc.getValue());
-            putLittleEndian(output, Integer.BYTES, deflater.getBytesRead());
-            out.write(output, 0, 2 * Integer.BYTES);
-        }
-    }
-
-    /** Puts the low 32 bits of the value at the offset, least significant byte first. */
-    private static void putLittleEndian(byte[] bytes, int offset, long value) {
-        for (int i = 0; i < Integer.BYTES; i++) {
-            bytes[offset + i] = (byte) (value >>> (8 * i));
-        }
-    }
-
-    @Override
-    public void close() {
-        deflater.end();
+    private GzipProcessor(Parameters parameters) {
+        super(Shrinkage.from(parameters),
+                List.of(new GzipCompressor(parameters.intInRange("level", GzipCompressor.DEFAULT_LEVEL, Deflater.BEST_SPEED, Deflater.BEST_COMPRESSION))));
     }
 }

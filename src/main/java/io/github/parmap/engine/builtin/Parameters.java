@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoublePredicate;
 
 /** Reads and checks a built-in processor's parameters, naming the parameter and the accepted values on error. */
 final class Parameters {
@@ -31,19 +33,45 @@ final class Parameters {
 
     /** @return the value, or empty when the parameter is absent or blank */
     OptionalInt optionalIntInRange(String name, int min, int max) {
+        OptionalLong value = optionalLongInRange(name, min, max);
+        return value.isPresent() ? OptionalInt.of((int) value.getAsLong()) : OptionalInt.empty();
+    }
+
+    long longInRange(String name, long defaultValue, long min, long max) {
+        return optionalLongInRange(name, min, max).orElse(defaultValue);
+    }
+
+    private OptionalLong optionalLongInRange(String name, long min, long max) {
         String raw = values.get(name);
         if (raw == null || raw.isBlank()) {
-            return OptionalInt.empty();
+            return OptionalLong.empty();
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            long value = Long.parseLong(raw.trim());
             if (value >= min && value <= max) {
-                return OptionalInt.of(value);
+                return OptionalLong.of(value);
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw invalid(name, "a whole number from " + min + " to " + max);
+    }
+
+    /** @param what the accepted values in words, for the message, such as {@code "a number from 0 to 1"} */
+    double decimal(String name, double defaultValue, DoublePredicate accepted, String what) {
+        String raw = values.get(name);
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            double value = Double.parseDouble(raw.trim());
+            if (accepted.test(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(name, what);
     }
 
     /**

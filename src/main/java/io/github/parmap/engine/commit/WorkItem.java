@@ -35,6 +35,8 @@ public final class WorkItem implements Item {
     /** File names taken directly in the slot directory; made when an item stages its second output. */
     private Set<String> stagedNames;
     private RuntimeException rejectedOutput;
+    /** Why the processor chose to give no output, or {@code null}; its staged files are then discarded. */
+    private String skipReason;
     /** RUNNING until the item commits or the run's watchdog cancels it, whichever comes first. */
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private static final int RUNNING = 0;
@@ -87,6 +89,19 @@ public final class WorkItem implements Item {
         }
     }
 
+    @Override
+    public void skip(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("the reason for skipping an item must not be blank");
+        }
+        skipReason = reason.strip();
+    }
+
+    /** @return why the processor skipped the item, or {@code null} if it did not */
+    public String skipReason() {
+        return skipReason;
+    }
+
     /**
      * Moves every written output into the output directory, each with one atomic rename. If one cannot be
      * moved, the ones already moved are deleted again, so that a failed item leaves no output behind.
@@ -100,6 +115,10 @@ public final class WorkItem implements Item {
         }
         if (!state.compareAndSet(RUNNING, COMMITTING)) {
             throw new IllegalStateException("the item was cancelled; its outputs are not committed");
+        }
+        if (skipReason != null) {
+            discard();
+            return List.of();
         }
         List<Path> committed = new ArrayList<>(stagedOutputs.size());
         List<CommittedOutput> records = new ArrayList<>(stagedOutputs.size());
@@ -227,6 +246,7 @@ public final class WorkItem implements Item {
         stagedOutputs.clear();
         stagedNames = null;
         rejectedOutput = null;
+        skipReason = null;
     }
 
     /** Deletes whatever the item staged. */

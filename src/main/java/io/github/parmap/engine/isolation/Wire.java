@@ -33,7 +33,10 @@ final class Wire {
     static final byte START_FAILED = 12;
     /** Level, message, and whether a {@link RemoteFailure} follows. */
     static final byte LOG = 14;
-    /** The item's requested outputs, in order; they are staged, for the build to claim and commit. */
+    /**
+     * The item's requested outputs, in order, staged for the build to claim and commit; then why the
+     * processor skipped the item, or an empty string.
+     */
     static final byte ITEM_DONE = 15;
     /** Whether the worker is unfit to go on, and what the processor threw: a {@link RemoteFailure}. */
     static final byte ITEM_FAILED = 16;

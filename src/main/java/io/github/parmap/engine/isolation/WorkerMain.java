@@ -162,6 +162,7 @@ public final class WorkerMain {
         synchronized (wire) {
             out.writeByte(Wire.ITEM_DONE);
             Wire.writeList(out, item.requestedOutputs());
+            Wire.writeString(out, item.skipReason() == null ? "" : item.skipReason());
             out.flush();
         }
     }

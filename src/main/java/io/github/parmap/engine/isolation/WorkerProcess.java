@@ -172,8 +172,14 @@ final class WorkerProcess implements ItemRunner {
             while (true) {
                 byte tag = in.readByte();
                 if (tag == Wire.ITEM_DONE) {
-                    for (String output : Wire.readList(in)) {
+                    // The whole answer is read before anything can throw, such as a claim another item holds.
+                    List<String> outputs = Wire.readList(in);
+                    String skipReason = Wire.readString(in);
+                    for (String output : outputs) {
                         staged.output(output); // claims it, and finds it where the worker staged it by the same rule
+                    }
+                    if (!skipReason.isEmpty()) {
+                        staged.skip(skipReason); // what the worker staged is then discarded, as for an item run here
                     }
                     return;
                 }

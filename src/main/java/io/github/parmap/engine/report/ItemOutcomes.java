@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.EnumMap;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,6 +45,8 @@ public final class ItemOutcomes {
     /** Written by the worker that took the item, before its outcome; read once the workers are done. */
     private final Reason[] reasons;
     private final LongAdder outputs = new LongAdder();
+    /** How many items the processor skipped, by its reason. */
+    private final Map<String, Integer> skipped = new ConcurrentHashMap<>();
     private final Queue<ItemFailure> failures = new ConcurrentLinkedQueue<>();
     private final Queue<ProcessorFailure> processorFailures = new ConcurrentLinkedQueue<>();
 
@@ -61,6 +64,16 @@ public final class ItemOutcomes {
      * @return whether this was the item's first outcome, so it counts
      */
     public boolean completed(int item, Status status, long elapsedNanos, int committedOutputs) {
+        return completed(item, status, elapsedNanos, committedOutputs, null);
+    }
+
+    /**
+     * Records an item that completed, which the processor may have skipped on purpose.
+     *
+     * @param skipReason why the processor gave the item no output ({@code "not smaller"}), or {@code null}
+     * @return whether this was the item's first outcome, so it counts
+     */
+    public boolean completed(int item, Status status, long elapsedNanos, int committedOutputs, String skipReason) {
         if (status == Status.FAILED || status == Status.NOT_STARTED) {
             throw new IllegalArgumentException("a completed item cannot be " + status);
         }
@@ -68,6 +81,9 @@ public final class ItemOutcomes {
             return false;
         }
         outputs.add(committedOutputs);
+        if (skipReason != null) {
+            skipped.merge(skipReason, 1, Integer::sum);
+        }
         return true;
     }
 
@@ -142,7 +158,8 @@ public final class ItemOutcomes {
         List<ItemFailure> sorted = new ArrayList<>(failures);
         sorted.sort(Comparator.comparing(ItemFailure::relativePath));
         return new ProcessingResult(statuses.length(), count(Status.PROCESSED), count(Status.UP_TO_DATE), removed, outputs.intValue(),
-                sorted, distinctByMessage(processorFailures), count(Status.NOT_STARTED), workers, wallTime, cache, reasonCounts());
+                sorted, distinctByMessage(processorFailures), count(Status.NOT_STARTED), workers, wallTime, cache, reasonCounts(),
+                mostFrequentFirst(skipped));
     }
 
     /**
@@ -168,8 +185,14 @@ public final class ItemOutcomes {
                 counts.merge(reason, 1, Integer::sum);
             }
         }
-        Map<Reason, Integer> ordered = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<Reason, Integer>comparingByValue().reversed())
+        return mostFrequentFirst(counts);
+    }
+
+    /** @return the counts ordered by count, the largest first; equal counts keep their key order, or go by name */
+    private static <K extends Comparable<K>> Map<K, Integer> mostFrequentFirst(Map<K, Integer> counts) {
+        Map<K, Integer> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<K, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
         return ordered;
     }

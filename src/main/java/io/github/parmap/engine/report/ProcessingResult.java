@@ -25,6 +25,8 @@ import java.util.Map;
  * @param cache what the build cache did; items restored from it count neither as processed nor as up to date
  * @param redone why the items an incremental build did not find up to date were taken up again: how many
  *     for each reason, the most frequent first; empty without incremental builds
+ * @param skipped how many processed items the processor skipped on purpose, writing nothing, for each reason
+ *     it gave ({@code not smaller}), the most frequent first
  */
 public record ProcessingResult(
         int itemCount,
@@ -38,20 +40,22 @@ public record ProcessingResult(
         int workers,
         Duration wallTime,
         CacheStatistics cache,
-        Map<Reason, Integer> redone) {
+        Map<Reason, Integer> redone,
+        Map<String, Integer> skipped) {
 
     public ProcessingResult {
         failures = List.copyOf(failures);
         processorFailures = List.copyOf(processorFailures);
         cache = cache == null ? CacheStatistics.NONE : cache;
         redone = redone == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(redone));
+        skipped = skipped == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
     }
 
     /** A result of a run without a build cache. */
     public ProcessingResult(int itemCount, int processed, int upToDate, int removed, int outputsCommitted, List<ItemFailure> failures,
             List<ProcessorFailure> processorFailures, int notStarted, int workers, Duration wallTime) {
         this(itemCount, processed, upToDate, removed, outputsCommitted, failures, processorFailures, notStarted, workers, wallTime,
-                CacheStatistics.NONE, Map.of());
+                CacheStatistics.NONE, Map.of(), Map.of());
     }
 
     /** @return whether every item completed and every processor was created and closed cleanly */

@@ -35,6 +35,7 @@ public final class RunSummary {
             if (result.upToDate() > 0) {
                 line.append(", ").append(result.upToDate()).append(" up to date");
             }
+            result.skipped().forEach((reason, count) -> line.append(", ").append(count).append(' ').append(reason).append(", skipped"));
             if (cacheShown) {
                 line.append(cache(result.cache(), remoteShown));
             }

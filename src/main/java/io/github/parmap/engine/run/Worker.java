@@ -283,7 +283,8 @@ public final class Worker implements Runnable {
             if (fingerprint != null) {
                 shared.cache().store(relativePath, fingerprint.sha256(), settings.outputDirectory(), committed);
             }
-            done(shared.outcomes().completed(itemIndex, ItemOutcomes.Status.PROCESSED, System.nanoTime() - currentStart, committed.size()));
+            done(shared.outcomes().completed(itemIndex, ItemOutcomes.Status.PROCESSED, System.nanoTime() - currentStart, committed.size(),
+                    item.skipReason()));
             shared.lostInARow().set(0);
             return true;
         } catch (Throwable thrown) {

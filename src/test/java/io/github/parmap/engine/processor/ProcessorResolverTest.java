@@ -184,7 +184,7 @@ class ProcessorResolverTest {
 
         assertEquals("processor", e.parameter());
         assertTrue(e.getMessage().startsWith("<processor> must be"), e.getMessage());
-        assertTrue(e.getMessage().contains("(brotli, checksum, copy, exec, gzip, resize-image, zstd)"),
+        assertTrue(e.getMessage().contains("(brotli, checksum, copy, exec, gzip, precompress, resize-image, zstd)"),
                 () -> "the message should list the built-ins: " + e.getMessage());
     }
 
