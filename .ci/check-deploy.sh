@@ -62,8 +62,8 @@ for element in '<name>' '<description>' '<url>' '<licenses>' '<developers>' '<sc
   grep -q "$element" "$DIR/$base.pom" || { echo "The deployed pom lacks $element" >&2; missing=1; }
 done
 
-# The plugin jar is a Maven plugin: its descriptor and the help goal are in it.
-for entry in META-INF/maven/plugin.xml io/github/parmap/parmap_maven_plugin/HelpMojo.class; do
+# The plugin jar is a Maven plugin (its descriptor and the help goal are in it) and carries its license.
+for entry in META-INF/maven/plugin.xml io/github/parmap/parmap_maven_plugin/HelpMojo.class META-INF/LICENSE; do
   unzip -l "$DIR/$base.jar" "$entry" >/dev/null 2>&1 || { echo "The deployed jar lacks $entry" >&2; missing=1; }
 done
 
