@@ -5,7 +5,9 @@ import io.github.parmap.engine.support.Fingerprints;
 import io.github.parmap.engine.support.InvalidConfigurationException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One slice of the items, so that several machines (the jobs of a CI matrix) split one data set: slice
@@ -53,7 +55,7 @@ public record Shard(int index, int count) {
     }
 
     List<InputFile> select(List<InputFile> items) {
-        return items.stream().filter(item -> contains(item.relativePath())).toList();
+        return items.stream().filter(item -> contains(item.relativePath())).collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Override

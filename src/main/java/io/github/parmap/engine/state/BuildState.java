@@ -10,7 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -255,25 +257,41 @@ public final class BuildState implements AutoCloseable {
 
     // ---- snapshot ----
 
+    /**
+     * Reads the snapshot as a stream, taking its checksum on the way, so that a large state is never held in
+     * memory as bytes beside its entries; entries read from a file whose checksum then fails are dropped.
+     */
     private void readSnapshot() throws IOException, CorruptStateException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(directory.resolve(SNAPSHOT));
+        try (FileChannel file = FileChannel.open(directory.resolve(SNAPSHOT), StandardOpenOption.READ)) {
+            long payload = file.size() - Long.BYTES;
+            if (payload < 0) {
+                throw new CorruptStateException("the state file is truncated");
+            }
+            ByteBuffer trailer = ByteBuffer.allocate(Long.BYTES);
+            while (trailer.hasRemaining() && file.read(trailer, payload + trailer.position()) >= 0) {
+                // read on until the checksum is complete
+            }
+            if (trailer.hasRemaining()) {
+                throw new CorruptStateException("the state file is truncated");
+            }
+            CRC32 crc = new CRC32();
+            file.position(0);
+            StateInput in = StateInput.streaming(Channels.newInputStream(file), payload, crc);
+            readSnapshotEntries(in);
+            if (crc.getValue() != trailer.getLong(0)) {
+                throw new CorruptStateException("the state file is damaged");
+            }
         } catch (NoSuchFileException none) {
-            return;
+            // no state yet: the first build
+        } catch (CorruptStateException e) {
+            throw e;
         } catch (IOException unreadable) {
             throw new CorruptStateException("the state file cannot be read: " + unreadable);
         }
-        if (bytes.length < Long.BYTES) {
-            throw new CorruptStateException("the state file is truncated");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - Long.BYTES);
-        if (crc.getValue() != StateInput.longAt(bytes, bytes.length - Long.BYTES)) {
-            throw new CorruptStateException("the state file is damaged");
-        }
+    }
+
+    private void readSnapshotEntries(StateInput in) throws CorruptStateException {
         try {
-            StateInput in = new StateInput(bytes, 0, bytes.length - Long.BYTES);
             boolean sameConfiguration = readHeader(in);
             configurationChanged = !sameConfiguration;
             int count = in.readInt();
@@ -287,6 +305,9 @@ public final class BuildState implements AutoCloseable {
                 retired.put(path, readVersion == FORMAT_VERSION_WITHOUT_RETIRED_SIZES
                         ? new CommittedOutput(path, CommittedOutput.UNKNOWN, CommittedOutput.UNKNOWN)
                         : new CommittedOutput(path, in.readLong(), in.readLong()));
+            }
+            if (in.remaining() > 0) {
+                throw new CorruptStateException("the state file is damaged: bytes after its last entry");
             }
         } catch (IOException | RuntimeException e) {
             throw new CorruptStateException("the state file is damaged: " + e);
@@ -454,7 +475,9 @@ public final class BuildState implements AutoCloseable {
         }
         CommittedOutput[] outputs = new CommittedOutput[count];
         for (int i = 0; i < count; i++) {
-            outputs[i] = new CommittedOutput(in.readUTF(), in.readLong(), in.readLong());
+            String path = in.readUTF();
+            // Many processors write an output at the input's own path: one string serves both.
+            outputs[i] = new CommittedOutput(path.equals(input) ? input : path, in.readLong(), in.readLong());
         }
         return new StateEntry(input, size, modified, sha256, List.of(outputs)); // an immutable list is not copied again
     }
@@ -464,14 +487,37 @@ public final class BuildState implements AutoCloseable {
      * string. Reading past its end throws {@link EOFException}, as {@link DataInputStream} does.
      */
     private static final class StateInput {
+        /** Holds any string {@code writeUTF} writes (at most 65,535 bytes and its length) several times over. */
+        private static final int STREAM_BUFFER = 256 * 1024;
+
         private final byte[] bytes;
-        private final int end;
+        private int end;
         private int position;
+        /** Where a streaming input refills its buffer from, or {@code null} when the bytes are all there. */
+        private final InputStream source;
+        /** How many bytes the source has left to give. */
+        private long unread;
+        private final CRC32 crc;
 
         StateInput(byte[] bytes, int from, int to) {
+            this(bytes, from, to, null, 0, null);
+        }
+
+        private StateInput(byte[] bytes, int from, int to, InputStream source, long unread, CRC32 crc) {
             this.bytes = bytes;
             this.position = from;
             this.end = to;
+            this.source = source;
+            this.unread = unread;
+            this.crc = crc;
+        }
+
+        /**
+         * @param length how many bytes to read from the source
+         * @param crc updated with every byte read, in order
+         */
+        static StateInput streaming(InputStream source, long length, CRC32 crc) {
+            return new StateInput(new byte[STREAM_BUFFER], 0, 0, source, length, crc);
         }
 
         static long longAt(byte[] bytes, int at) {
@@ -486,8 +532,9 @@ public final class BuildState implements AutoCloseable {
             return position;
         }
 
-        int remaining() {
-            return end - position;
+        /** @return the bytes left: in the buffer, and in the source of a streaming input */
+        long remaining() {
+            return end - position + unread;
         }
 
         void skip(int count) throws EOFException {
@@ -553,8 +600,35 @@ public final class BuildState implements AutoCloseable {
         }
 
         private void require(int count) throws EOFException {
+            if (count > end - position && source != null) {
+                refill(count);
+            }
             if (count < 0 || count > end - position) {
                 throw new EOFException();
+            }
+        }
+
+        /** Moves the unread bytes to the front of the buffer and reads more behind them, at least {@code count} in all if there are. */
+        private void refill(int count) throws EOFException {
+            System.arraycopy(bytes, position, bytes, 0, end - position);
+            end -= position;
+            position = 0;
+            try {
+                while (end < count && unread > 0) {
+                    int read = source.read(bytes, end, (int) Math.min(bytes.length - end, unread));
+                    if (read < 0) {
+                        throw new EOFException("the state file ended early");
+                    }
+                    crc.update(bytes, end, read);
+                    end += read;
+                    unread -= read;
+                }
+            } catch (EOFException e) {
+                throw e;
+            } catch (IOException e) {
+                EOFException unreadable = new EOFException("the state file cannot be read: " + e.getMessage());
+                unreadable.initCause(e);
+                throw unreadable;
             }
         }
     }

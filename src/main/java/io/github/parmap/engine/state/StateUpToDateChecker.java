@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,8 @@ public final class StateUpToDateChecker implements UpToDateChecker {
      * @param inputDirectory the run's input directory
      * @param outputDirectory the run's output directory
      * @param log where the note of a changed configuration goes
-     * @param scanned the run's items
+     * @param scanned the run's items, a modifiable list: an item with a state entry is replaced by one that shares
+     *     the entry's path string, so that a large run holds each path once
      */
     public static StateUpToDateChecker open(BuildState state, Incremental incremental, Path inputDirectory, Path outputDirectory, RunLog log,
             List<InputFile> scanned) throws IOException {
@@ -74,10 +76,16 @@ public final class StateUpToDateChecker implements UpToDateChecker {
         try {
             List<String> sameSize = new ArrayList<>();
             int recorded = 0;
-            for (InputFile file : scanned) {
+            for (ListIterator<InputFile> items = scanned.listIterator(); items.hasNext(); ) {
+                InputFile file = items.next();
                 StateEntry entry = state.entry(file.relativePath());
                 if (entry != null) {
                     recorded++;
+                    if (entry.input() != file.relativePath()) {
+                        // One string for the path, the state's: the scan's copy is garbage at once, not held all run.
+                        file = new InputFile(entry.input(), file.size(), file.modified());
+                        items.set(file);
+                    }
                     if (!force && entry.size() == file.size()) {
                         sameSize.add(file.relativePath()); // most likely up to date, which the workers confirm
                     }
