@@ -27,7 +27,11 @@ public final class BuiltinProcessors {
      */
     private static final Map<String, List<String>> LIBRARIES = Map.of(
             "zstd", List.of("com.github.luben.zstd.ZstdOutputStreamNoFinalizer"),
-            "brotli", List.of("com.aayushatharva.brotli4j.encoder.Encoder", "com.aayushatharva.brotli4j.service.BrotliNativeProvider"));
+            "brotli", List.of("com.aayushatharva.brotli4j.encoder.Encoder", "com.aayushatharva.brotli4j.service.BrotliNativeProvider"),
+            "resize-image", List.of("com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader",
+                    "com.twelvemonkeys.imageio.plugins.webp.WebPImageReader", "com.twelvemonkeys.imageio.ImageReaderBase",
+                    "com.twelvemonkeys.imageio.metadata.Directory", "com.twelvemonkeys.image.ImageUtil",
+                    "com.twelvemonkeys.io.FastByteArrayOutputStream", "com.twelvemonkeys.lang.Validate"));
 
     private BuiltinProcessors() {}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -31,14 +32,24 @@ final class Parameters {
 
     /** @return the value, or empty when the parameter is absent or blank */
     OptionalInt optionalIntInRange(String name, int min, int max) {
+        OptionalLong value = optionalLongInRange(name, min, max);
+        return value.isPresent() ? OptionalInt.of((int) value.getAsLong()) : OptionalInt.empty();
+    }
+
+    long longInRange(String name, long defaultValue, long min, long max) {
+        return optionalLongInRange(name, min, max).orElse(defaultValue);
+    }
+
+    /** @return the value, or empty when the parameter is absent or blank */
+    OptionalLong optionalLongInRange(String name, long min, long max) {
         String raw = values.get(name);
         if (raw == null || raw.isBlank()) {
-            return OptionalInt.empty();
+            return OptionalLong.empty();
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            long value = Long.parseLong(raw.trim());
             if (value >= min && value <= max) {
-                return OptionalInt.of(value);
+                return OptionalLong.of(value);
             }
         } catch (NumberFormatException e) {
             // reported below
