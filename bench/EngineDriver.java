@@ -19,10 +19,11 @@ import java.util.stream.Stream;
  * {@link ParallelRun#execute}, the call the Maven goal makes, and prints the first run's time (a JVM that
  * has run nothing before) and the median of the others (the same code once the JIT has compiled it).
  *
- * <pre>java -cp DIR:PLUGIN_JAR EngineDriver gzip|noop INPUT WORK WORKERS RUNS</pre>
+ * <pre>java -cp DIR:PLUGIN_JAR[:LIBRARIES] EngineDriver gzip|resize-image|noop INPUT WORK WORKERS RUNS</pre>
  *
  * {@code gzip}: the built-in at level 6, incremental builds off, the output directory emptied before each
- * run. {@code noop}: the built-in {@code copy} with incremental builds on; one untimed run records the
+ * run. {@code resize-image}: the same way, thumbnails that fit 400 × 400 at JPEG quality 85 (what
+ * {@code vipsthumbnail -s 400} makes; the class path then needs the built-in's TwelveMonkeys jars). {@code noop}: the built-in {@code copy} with incremental builds on; one untimed run records the
  * state, then every timed run finds all files up to date. Prints {@code cold=<s>} and {@code seconds=<s>}
  * (the warm median).
  */
@@ -36,8 +37,12 @@ public final class EngineDriver {
         Path output = work.resolve("out");
         Path state = work.resolve("state");
         boolean noop = workload.equals("noop");
-        ProcessorDefinition processor = ProcessorResolver.resolve(noop ? "copy" : "gzip", EngineDriver.class.getClassLoader());
-        Map<String, String> parameters = noop ? Map.of() : Map.of("level", "6");
+        ProcessorDefinition processor = ProcessorResolver.resolve(noop ? "copy" : workload, EngineDriver.class.getClassLoader());
+        Map<String, String> parameters = switch (workload) {
+            case "gzip" -> Map.of("level", "6");
+            case "resize-image" -> Map.of("width", "400", "height", "400", "quality", "85");
+            default -> Map.of();
+        };
         delete(output);
         delete(state);
         if (noop) {

@@ -565,17 +565,19 @@ def main(argv):
 
 
 def kept_sections(path):
-    """Sections other scripts write into the report (bench/isolation.py's), between their markers: kept as
-    they are when the suite writes the rest again."""
+    """Sections other scripts write into the report (bench/isolation.py's, bench/images.py's), each between
+    its markers: kept as they are when the suite writes the rest again."""
     try:
         with open(path) as f:
             text = f.read()
     except FileNotFoundError:
         return ""
-    begin, end = "<!-- begin: bench/isolation.py -->", "<!-- end: bench/isolation.py -->"
-    if begin not in text or end not in text:
-        return ""
-    return "\n" + text[text.index(begin):text.index(end) + len(end)] + "\n"
+    kept = ""
+    for begin in re.findall(r"<!-- begin: bench/[\w.]+ -->", text):
+        end = begin.replace("begin:", "end:")
+        if end in text:
+            kept += "\n" + text[text.index(begin):text.index(end) + len(end)] + "\n"
+    return kept
 
 
 def save_raw(path, mode, reps, slow_reps, mem_reps, workloads, counts, shapes, maven_line, mvn, work, projects, elapsed,
