@@ -27,7 +27,7 @@ def photo_set(work, floor, shape):
     """The photos, made once per shape and seed and kept beside a stamp naming both."""
     count, width, height = shape
     folder = os.path.join(work, "data", "photos-%dx%dx%d-seed%d" % (count, width, height, SEED))
-    stamp = os.path.join(folder, ".complete")
+    stamp = folder + ".complete"  # beside the folder: every file in it is an input
     if not os.path.exists(stamp):
         shutil.rmtree(folder, ignore_errors=True)
         bench.log("generating %d photos of %d × %d" % (count, width, height))
@@ -41,7 +41,7 @@ def runtime_classpath(work, version):
     """The installed plugin jar and the libraries it runs on (TwelveMonkeys among them), as Maven resolves them."""
     listing = os.path.join(work, "images-classpath.txt")
     bench.run_quiet([os.path.join(bench.REPO, "mvnw"), "-B", "-q", "-o", "dependency:build-classpath",
-                     "-Dmdep.includeScope=runtime", "-Dmdep.outputFile=" + listing] + bench.repository_flags(work),
+                     "-DincludeScope=runtime", "-Dmdep.outputFile=" + listing] + bench.repository_flags(work),
                     cwd=bench.REPO, what="dependency:build-classpath")
     with open(listing) as f:
         libraries = f.read().strip()

@@ -211,4 +211,18 @@ class ResizeImageInputsTest {
         assertTrue(failure.startsWith("cut." + format + ": truncated or corrupt: "), failure);
         assertEquals(List.of("whole.png"), Trees.files(output), "no half-grey thumbnail");
     }
+
+    @Test
+    void anEmptyFileIsNoImageAndAFileEndingAfterItsSignatureIsTruncated() throws Exception {
+        Trees.write(input, "empty.png", new byte[0]);
+        byte[] png = ImageFiles.encode(ImageFiles.picture(50, 50, BufferedImage.TYPE_INT_RGB), "png");
+        Trees.write(input, "signature.png", Arrays.copyOf(png, 12));
+
+        ProcessingResult result = resize(Map.of("width", "10"));
+
+        assertEquals(List.of("empty.png: not an image that can be read (JPEG, PNG, WebP, GIF, BMP, TIFF or WBMP)"),
+                result.failures().stream().filter(f -> f.describe().startsWith("empty")).map(f -> f.describe()).toList());
+        assertTrue(result.failures().stream().anyMatch(f -> f.describe().startsWith("signature.png: truncated or corrupt: ")),
+                result::toString);
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.parmap.engine.builtin.image;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,6 +60,8 @@ public final class ImageCodecs {
             boolean readable;
             try {
                 readable = provider.canDecodeInput(in);
+            } catch (EOFException tooShort) {
+                readable = false; // shorter than this format's signature
             } finally {
                 in.reset();
             }

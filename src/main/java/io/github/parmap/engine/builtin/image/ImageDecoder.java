@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.IIOException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
@@ -36,10 +35,12 @@ public final class ImageDecoder {
             }
             try {
                 return read(reader, in, box);
-            } catch (IIOException | RuntimeException e) {
-                if (e instanceof PlainMessageException) {
-                    throw e;
-                }
+            } catch (PlainMessageException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                // What decoders throw on bad data: IIOException, EOFException, and for some malformed headers
+                // IllegalArgumentException or IndexOutOfBoundsException. Reading the file itself went well:
+                // the stream was opened and its signature read.
                 throw new PlainMessageException("truncated or corrupt: " + causes(e));
             } finally {
                 reader.dispose();
