@@ -564,6 +564,25 @@ def main(argv):
     return 0
 
 
+def write_section(begin, end, section, what):
+    """Puts another script's section (from its begin marker through its end marker) into bench/RESULTS.md:
+    in place of the one it wrote before, or at the end the first time."""
+    results = os.path.join(BENCH, "RESULTS.md")
+    with open(results) as f:
+        text = f.read()
+    if begin in text:
+        text = text[:text.index(begin)] + section + text[text.index(end) + len(end) + 1:]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    with open(results, "w") as f:
+        f.write(text)
+    log("wrote the %s section of %s" % (what, results))
+
+
+def verdict(passes):
+    return "pass" if passes else "**fail**"
+
+
 def kept_sections(path):
     """Sections other scripts write into the report (bench/isolation.py's, bench/images.py's), each between
     its markers: kept as they are when the suite writes the rest again."""

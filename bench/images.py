@@ -100,8 +100,8 @@ def main(argv):
     bench.install(work, version)
     classpath = runtime_classpath(work, version)
     floor = os.path.join(work, "floor")
-    bench.run_quiet(["javac", "-d", floor, "-cp", classpath, os.path.join(bench.BENCH, "EngineDriver.java"),
-                     os.path.join(bench.BENCH, "PhotoSet.java")], what="javac EngineDriver.java PhotoSet.java")
+    bench.run_quiet(["javac", "-d", floor, "-cp", classpath] + [os.path.join(bench.BENCH, name) for name in
+                     ("EngineDriver.java", "PhotoSet.java", "ImageStages.java")], what="javac EngineDriver.java PhotoSet.java ImageStages.java")
     shape = SHAPES["quick" if args.quick else "full"]
     photos = photo_set(work, floor, shape)
     count = shape[0]
@@ -125,6 +125,7 @@ def main(argv):
              [vips, "-s", "400", "-o", os.path.join(vips_out, "%s.jpg[Q=85]")] + files, emptied(vips_out),
              expect_outputs(vips_out, count)),
     ]
+    load_before = bench.load_average()
     bench.log("warm-up")
     for side in sides:
         side.once(work, keep=False)
@@ -132,25 +133,25 @@ def main(argv):
         for side in (sides if rep % 2 == 0 else list(reversed(sides))):
             side.once(work)
     bench.log(", ".join("%s %.2f s" % (s.key, s.med("wall")) for s in sides))
+    stages = stage_times(floor + os.pathsep + classpath, photos)
+    load = (load_before, bench.load_average())
 
-    section = render({side.key: side for side in sides}, shape, files, args.reps, maven_line)
+    section = render({side.key: side for side in sides}, shape, files, args.reps, maven_line, stages, load)
     if args.quick:
         print(section)
         return 0
-    results = os.path.join(bench.BENCH, "RESULTS.md")
-    with open(results) as f:
-        text = f.read()
-    if BEGIN in text:
-        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END) + 1:]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    with open(results, "w") as f:
-        f.write(text)
-    bench.log("wrote the resize-image section of %s" % results)
+    bench.write_section(BEGIN, END, section, "resize-image")
     return 0
 
 
-def render(w, shape, files, reps, maven_line):
+def stage_times(classpath, photos):
+    """Seconds the built-in spends decoding, scaling and encoding the whole set, on one thread (bench/ImageStages.java)."""
+    output = bench.run_quiet(["java", "-cp", classpath, "ImageStages", photos], what="ImageStages")
+    stages = dict(pair.split("=") for pair in output.split())
+    return {key: value if key == "decoded" else float(value) for key, value in stages.items()}
+
+
+def render(w, shape, files, reps, maven_line, stages, load):
     count, width, height = shape
     megabytes = sum(os.path.getsize(f) for f in files) / 1e6
     machine = bench.machine()
@@ -161,9 +162,11 @@ def render(w, shape, files, reps, maven_line):
              "%d seeded photo-like JPEGs of %d × %d (`bench/PhotoSet.java`: gradients, waves and grain at quality 90; "
              "%.0f MB in all) made into thumbnails that fit 400 × 400 (400 × 267) at JPEG quality 85, by the engine "
              "alone and by one `vipsthumbnail` process (%s, its own thread pool) over the same files, in turn; medians "
-             "of %d runs after one warm-up each. Peak RSS is GNU time's: the largest process."
+             "of %d runs after one warm-up each. Peak RSS is GNU time's: the largest process. The machine is shared: "
+             "1-minute load average %.1f before, %.1f after (2 would mean both cores busy), so wall times say less "
+             "than CPU times here."
              % (reps, time.strftime("%Y-%m-%d %H:%M"), machine["cores"], machine["cpu"], machine["java"].split(";")[0],
-                maven_line, count, width, height, megabytes, vips_version, reps), "",
+                maven_line, count, width, height, megabytes, vips_version, reps, load[0], load[1]), "",
              "| side | wall, whole process | engine time | CPU (user + system) | peak RSS |", "|---|---|---|---|---|"]
     lines.append("| %s | %.2f s | %.2f s | %.2f s | %.0f MiB |" % (cold.title, cold.med("wall"), cold.med("cold"), cold.med("cpu"),
                                                             cold.med("rss_kib") / 1024))
@@ -173,19 +176,22 @@ def render(w, shape, files, reps, maven_line):
     first, jit, whole = cold.med("cold"), warm.med("extra"), vips.med("wall")
     lines += ["", "| target | measured | ratio | result |", "|---|---|---|---|",
               "| engine time in a fresh JVM (what one build spends) ≤ vipsthumbnail's whole run | %.2f s / %.2f s | %.2f | %s |"
-              % (first, whole, first / whole, verdict(first <= whole)),
+              % (first, whole, first / whole, bench.verdict(first <= whole)),
               "| (context) engine time once the JIT has compiled the code / vipsthumbnail | %.2f s / %.2f s | %.2f | – |"
               % (jit, whole, jit / whole),
               "| (context) the engine's whole process, JVM start-up included / vipsthumbnail | %.2f s / %.2f s | %.2f | – |"
               % (cold.med("wall"), whole, cold.med("wall") / whole),
+              "| (context) CPU per thumbnail, engine in a fresh JVM (JVM start-up and JIT compilation included) / "
+              "vipsthumbnail | %.1f ms / %.1f ms | %.2f | – |"
+              % (cold.med("cpu") / count * 1e3, vips.med("cpu") / count * 1e3, cold.med("cpu") / vips.med("cpu")),
               "| (context) peak RSS, engine's JVM / vipsthumbnail | %.0f MiB / %.0f MiB | %.1f | – |"
               % (cold.med("rss_kib") / 1024, vips.med("rss_kib") / 1024, cold.med("rss_kib") / vips.med("rss_kib")),
+              "", "Where the built-in's time goes, on one thread once the JIT has compiled the code (`bench/ImageStages.java`, "
+              "per thumbnail): decoding (subsampled: a %d × %d photo is decoded at %s) %.1f ms, scaling and colour "
+              "handling %.1f ms, JPEG encoding %.1f ms."
+              % (width, height, stages["decoded"].replace("x", " × "), stages["decode"] / count * 1e3, stages["scale"] / count * 1e3, stages["encode"] / count * 1e3),
               "", END, ""]
     return "\n".join(lines)
-
-
-def verdict(passes):
-    return "pass" if passes else "**fail**"
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,28 +57,13 @@ class ResizeImagePixelBudgetTest {
         Path output = root.resolve("out");
         BlackPng.write(input.resolve("huge.png"), 20_000, 20_000);
 
-        Process run = fork(input, output, "width=200", "maxPixels=400000000");
-        boolean finished = run.waitFor(5, TimeUnit.MINUTES); // patience for a slow machine, not a speed requirement
-        if (!finished) {
-            run.destroyForcibly();
-        }
-        String printed = Files.readString(root.resolve("forked-run.log"));
-
-        assertTrue(finished, () -> "the forked run did not finish:\n" + printed);
-        assertEquals(0, run.exitValue(), () -> "the forked run failed:\n" + printed);
+        Path log = root.resolve("forked-run.log");
+        ForkedJvm.awaitSuccess(ForkedJvm.start(log, HEAP, ResizeImageMain.class,
+                List.of(input.toString(), output.toString(), "width=200", "maxPixels=400000000")), log);
         Path thumbnail = output.resolve("huge.png");
         BufferedImage image = ImageFiles.read(thumbnail);
         assertEquals("200×200", image.getWidth() + "×" + image.getHeight());
         assertEquals(0, ImageFiles.pngColourType(thumbnail), "grey");
         assertEquals(0, image.getRaster().getSample(100, 100, 0), "black");
-    }
-
-    private Process fork(Path input, Path output, String... parameters) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new java.util.ArrayList<>(List.of(java, HEAP, "-Xshare:auto", "-cp", classpath,
-                ResizeImageMain.class.getName(), input.toString(), output.toString()));
-        command.addAll(List.of(parameters));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(root.resolve("forked-run.log").toFile()).start();
     }
 }
