@@ -3,6 +3,7 @@ package io.github.parmap.engine.builtin.image;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -41,7 +42,7 @@ public final class ImageCodecs {
         List<T> providers = new ArrayList<>();
         Iterator<T> all = IIORegistry.getDefaultInstance().getServiceProviders(category, false);
         all.forEachRemaining(provider -> {
-            if (provider.getClass().getModule() == ImageReader.class.getModule()) {
+            if (isJdks(provider)) {
                 providers.add(provider);
             }
         });
@@ -49,27 +50,40 @@ public final class ImageCodecs {
     }
 
     /**
-     * @param in the image's bytes, positioned at their start (and left there)
-     * @return a reader for them, preferring the TwelveMonkeys ones where both can read; null if none can
+     * @param in               the image's bytes, positioned at their start (and left there)
+     * @param needsPluginFirst whether the plugins' readers are to be asked before the JDK's: for CMYK and
+     *                         YCCK JPEGs, which the JDK's reader refuses or shows in wrong colours. Otherwise
+     *                         the JDK's readers go first: TwelveMonkeys' JPEG reader wraps the JDK's and adds
+     *                         segment parsing in Java, which costs a fresh JVM about a quarter more time
+     * @return a reader for them; null if none can read them
      */
-    public static ImageReader readerFor(ImageInputStream in) throws IOException {
-        Iterator<ImageReaderSpi> providers = READERS.getServiceProviders(ImageReaderSpi.class, true);
-        while (providers.hasNext()) {
-            ImageReaderSpi provider = providers.next();
-            in.mark();
-            boolean readable;
-            try {
-                readable = provider.canDecodeInput(in);
-            } catch (EOFException tooShort) {
-                readable = false; // shorter than this format's signature
-            } finally {
-                in.reset();
-            }
-            if (readable) {
+    public static ImageReader readerFor(ImageInputStream in, boolean needsPluginFirst) throws IOException {
+        List<ImageReaderSpi> order = new ArrayList<>();
+        READERS.getServiceProviders(ImageReaderSpi.class, true).forEachRemaining(order::add);
+        if (!needsPluginFirst) {
+            order.sort(Comparator.comparing(provider -> !isJdks(provider))); // a stable sort keeps the rest in order
+        }
+        for (ImageReaderSpi provider : order) {
+            if (canDecode(provider, in)) {
                 return provider.createReaderInstance();
             }
         }
         return null;
+    }
+
+    private static boolean isJdks(Object provider) {
+        return provider.getClass().getModule() == ImageReader.class.getModule();
+    }
+
+    private static boolean canDecode(ImageReaderSpi provider, ImageInputStream in) throws IOException {
+        in.mark();
+        try {
+            return provider.canDecodeInput(in);
+        } catch (EOFException tooShort) {
+            return false; // shorter than this format's signature
+        } finally {
+            in.reset();
+        }
     }
 
     /** @return the JDK's writer of a format ImageIO always has, such as {@code png} or {@code jpeg} */

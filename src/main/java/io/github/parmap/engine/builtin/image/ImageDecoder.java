@@ -29,12 +29,13 @@ public final class ImageDecoder {
     /** @param box what the shown (upright) image must fit in */
     public DecodedImage read(Path file, FitBox box) throws IOException {
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            ImageReader reader = ImageCodecs.readerFor(in);
+            JpegHeader jpeg = JpegHeader.of(in);
+            ImageReader reader = ImageCodecs.readerFor(in, jpeg.hasFourComponents());
             if (reader == null) {
                 throw new PlainMessageException(UNREADABLE);
             }
             try {
-                return read(reader, in, box);
+                return read(reader, in, jpeg.orientation(), box);
             } catch (PlainMessageException e) {
                 throw e;
             } catch (IOException | RuntimeException e) {
@@ -48,9 +49,8 @@ public final class ImageDecoder {
         }
     }
 
-    private DecodedImage read(ImageReader reader, ImageInputStream in, FitBox box) throws IOException {
+    private DecodedImage read(ImageReader reader, ImageInputStream in, Orientation orientation, FitBox box) throws IOException {
         String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-        Orientation orientation = format.equals("jpeg") ? ExifOrientation.of(in) : Orientation.NORMAL;
         ReadWarnings warnings = new ReadWarnings();
         reader.addIIOReadWarningListener(warnings);
         reader.setInput(in, true, true);
