@@ -19,13 +19,16 @@ import java.util.stream.Stream;
  * {@link ParallelRun#execute}, the call the Maven goal makes, and prints the first run's time (a JVM that
  * has run nothing before) and the median of the others (the same code once the JIT has compiled it).
  *
- * <pre>java -cp DIR:PLUGIN_JAR EngineDriver gzip|noop|builtin:NAME INPUT WORK WORKERS RUNS [PARAMETER=VALUE...]</pre>
+ * <pre>java -cp DIR:PLUGIN_JAR[:LIBRARIES] EngineDriver gzip|resize-image|noop|builtin:NAME INPUT WORK WORKERS RUNS [PARAMETER=VALUE...]</pre>
  *
  * {@code gzip}: the built-in at level 6, incremental builds off, the output directory emptied before each
- * run. {@code builtin:NAME}: the built-in of that name with the parameters given, as {@code gzip}.
- * {@code noop}: the built-in {@code copy} with incremental builds on; one untimed run records the state,
- * then every timed run finds all files up to date. Prints {@code cold=<s>} and {@code seconds=<s>} (the
- * warm median), and {@code cpu=<s>}: the warm median of the CPU time the JVM spent in each run.
+ * run. {@code resize-image}: the same way, thumbnails that fit 400 × 400 at JPEG quality 85 (what
+ * {@code vipsthumbnail -s 400} makes; the class path then needs the built-in's TwelveMonkeys jars).
+ * {@code builtin:NAME}: the built-in of that name with the parameters given, as {@code gzip} (the class path
+ * needs its libraries). {@code noop}: the built-in {@code copy} with incremental builds on; one untimed run
+ * records the state, then every timed run finds all files up to date. Prints {@code cold=<s>} and
+ * {@code seconds=<s>} (the warm median), and {@code cpu=<s>}: the warm median of the CPU time the JVM spent in
+ * each run.
  */
 public final class EngineDriver {
     public static void main(String[] args) throws Exception {
@@ -37,12 +40,13 @@ public final class EngineDriver {
         Path output = work.resolve("out");
         Path state = work.resolve("state");
         boolean noop = workload.equals("noop");
-        String builtin = noop ? "copy" : workload.startsWith("builtin:") ? workload.substring("builtin:".length()) : "gzip";
+        String builtin = noop ? "copy" : workload.startsWith("builtin:") ? workload.substring("builtin:".length()) : workload;
         ProcessorDefinition processor = ProcessorResolver.resolve(builtin, EngineDriver.class.getClassLoader());
-        Map<String, String> parameters = new java.util.TreeMap<>();
-        if (workload.equals("gzip")) {
-            parameters.put("level", "6");
-        }
+        Map<String, String> parameters = new java.util.TreeMap<>(switch (workload) {
+            case "gzip" -> Map.of("level", "6");
+            case "resize-image" -> Map.of("width", "400", "height", "400", "quality", "85");
+            default -> Map.<String, String>of();
+        });
         for (String parameter : Arrays.copyOfRange(args, 5, args.length)) {
             parameters.put(parameter.substring(0, parameter.indexOf('=')), parameter.substring(parameter.indexOf('=') + 1));
         }

@@ -564,8 +564,9 @@ def main(argv):
     return 0
 
 
-def write_section(section, begin, end, what):
-    """Puts a script's section into RESULTS.md between its markers, in place of the last one, or at the end."""
+def write_section(begin, end, section, what):
+    """Puts another script's section (from its begin marker through its end marker) into bench/RESULTS.md:
+    in place of the one it wrote before, or at the end the first time."""
     results = os.path.join(BENCH, "RESULTS.md")
     with open(results) as f:
         text = f.read()
@@ -578,17 +579,23 @@ def write_section(section, begin, end, what):
     log("wrote the %s section of %s" % (what, results))
 
 
+def verdict(passes):
+    return "pass" if passes else "**fail**"
+
+
 def kept_sections(path):
-    """Sections other scripts write into the report (bench/isolation.py's, bench/compressors.py's, ...), each
-    between its markers: kept as they are when the suite writes the rest again."""
+    """Sections other scripts write into the report (bench/isolation.py's, bench/images.py's), each between
+    its markers: kept as they are when the suite writes the rest again."""
     try:
         with open(path) as f:
             text = f.read()
     except FileNotFoundError:
         return ""
     kept = ""
-    for match in re.finditer(r"<!-- begin: (bench/[\w.]+) -->.*?<!-- end: \1 -->", text, re.S):
-        kept += "\n" + match.group(0) + "\n"
+    for begin in re.findall(r"<!-- begin: bench/[\w.]+ -->", text):
+        end = begin.replace("begin:", "end:")
+        if end in text:
+            kept += "\n" + text[text.index(begin):text.index(end) + len(end)] + "\n"
     return kept
 
 

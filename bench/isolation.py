@@ -152,7 +152,7 @@ def main(argv):
     if args.quick:
         print(section)
         return 0
-    bench.write_section(section, BEGIN, END, "process isolation")
+    bench.write_section(BEGIN, END, section, "process isolation")
     return 0
 
 
@@ -178,7 +178,7 @@ def render(w, counts, reps, maven_line):
     per_item_py = py / items * 1e6
     lines += ["", "| target | measured | value | result |", "|---|---|---|---|",
               "| gzip -6 over cpu: engine time with worker JVMs ≤ 1.10 × worker threads | %.2f s / %.2f s | %.2f | %s |"
-              % (w["gzip-process"].med("engine"), w["gzip-none"].med("engine"), gzip_ratio, verdict(gzip_ratio <= 1.10)),
+              % (w["gzip-process"].med("engine"), w["gzip-none"].med("engine"), gzip_ratio, bench.verdict(gzip_ratio <= 1.10)),
               "| (context) the same with gzip -9, three times the work: worker JVMs / worker threads | %.2f s / %.2f s | %.2f | – |"
               % (w["gzip9-process"].med("engine"), w["gzip9-none"].med("engine"),
                  w["gzip9-process"].med("engine") / w["gzip9-none"].med("engine")),
@@ -186,22 +186,18 @@ def render(w, counts, reps, maven_line):
               "%.2f s − %.2f s | %.2f s | – |" % (bench.CORES, w["pair-process"].med("engine"), w["pair-none"].med("engine"), startup),
               "| copy over tiny: per-item overhead of worker JVMs (engine time with them − with threads − the start-up, "
               "per file) ≤ Python `Pool().map`'s whole time per file | %.1f µs / %.1f µs | %.2f | %s |"
-              % (per_item_process, per_item_py, per_item_process / per_item_py, verdict(per_item_process <= per_item_py)),
+              % (per_item_process, per_item_py, per_item_process / per_item_py, bench.verdict(per_item_process <= per_item_py)),
               "| (context) copy over tiny, whole engine time per file: worker threads; worker JVMs; Python `Pool().map` "
               "(which stages and records nothing) | %.1f µs; %.1f µs; %.1f µs | – | – |"
               % (copy_none / items * 1e6, copy_process / items * 1e6, per_item_py),
               "| copy over tiny: engine time with worker JVMs ≤ worker threads + the start-up | %.2f s / (%.2f s + %.2f s) | "
               "%.2f | %s |" % (copy_process, copy_none, startup, copy_process / (copy_none + startup),
-                               verdict(copy_process <= copy_none + startup)),
+                               bench.verdict(copy_process <= copy_none + startup)),
               "| (context) peak RSS of the whole tree over tiny, worker JVMs / worker threads | %.0f MiB / %.0f MiB | %.2f | – |"
               % (w["copy-process"].med("rss_kib") / 1024, w["copy-none"].med("rss_kib") / 1024,
                  w["copy-process"].med("rss_kib") / w["copy-none"].med("rss_kib")),
               "", END, ""]
     return "\n".join(lines)
-
-
-def verdict(passes):
-    return "pass" if passes else "**fail**"
 
 
 if __name__ == "__main__":

@@ -32,3 +32,16 @@ assert !new File(basedir, 'target/previews/icons/wide logo.png').exists()
 def thumbnail = ImageIO.read(new File(basedir, 'target/thumbnails/icons/wide logo.png'))
 assert (thumbnail.getRGB(5, 24) & 0xffffff) == 0xff0000
 assert (thumbnail.getRGB(58, 24) & 0xffffff) == 0x0000ff
+
+// The CMYK JPEG was read by TwelveMonkeys inside Maven's plugin class loader (the JDK's reader refuses it):
+// quadrants of cyan, magenta, yellow and black inks keep their hues.
+assert size('target/thumbnails/print cmyk.jpg') == [64, 64]
+assert size('target/previews/print cmyk.jpg') == [50, 50]
+def print = ImageIO.read(new File(basedir, 'target/thumbnails/print cmyk.jpg'))
+def rgb = { int x, int y -> int c = print.getRGB(x, y); [(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff] }
+def (cr, cg, cb) = rgb(16, 16)
+assert cr < 60 && cg > 120 && cb > 180 : "cyan came out as ${[cr, cg, cb]}"
+def (yr, yg, yb) = rgb(16, 48)
+assert yr > 200 && yg > 200 && yb < 80 : "yellow came out as ${[yr, yg, yb]}"
+def (kr, kg, kb) = rgb(48, 48)
+assert kr < 70 && kg < 70 && kb < 70 : "black came out as ${[kr, kg, kb]}"

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
@@ -51,28 +50,12 @@ class LargeInputTest {
             }
         }
 
-        Process run = fork(input, output);
-        boolean finished = run.waitFor(5, TimeUnit.MINUTES); // patience for a slow machine, not a speed requirement
-        if (!finished) {
-            run.destroyForcibly();
-        }
-        String printed = Files.readString(root.resolve("forked-run.log"));
+        Path log = root.resolve("forked-run.log");
+        String printed = ForkedJvm.awaitSuccess(ForkedJvm.start(log, HEAP, LargeInputMain.class, List.of(input.toString(), output.toString())), log);
 
-        assertTrue(finished, () -> "the forked run did not finish:\n" + printed);
-        assertEquals(0, run.exitValue(), () -> "the forked run failed:\n" + printed);
         assertTrue(printed.contains("Processed 1 of 1 file"), printed);
         assertEquals(List.of("large.bin.gz"), Trees.files(output));
         assertEquals(expectedCrc(), decompressedCrc(output.resolve("large.bin.gz")), "the output decompresses to the input");
-    }
-
-    private Process fork(Path input, Path output) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return new ProcessBuilder(java, HEAP, "-Xshare:auto", "-cp", classpath, LargeInputMain.class.getName(), input.toString(),
-                output.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(root.resolve("forked-run.log").toFile())
-                .start();
     }
 
     /** The CRC-32 and length of the input, computed from its description rather than read back. */

@@ -2,23 +2,17 @@ package io.github.parmap.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.parmap.engine.report.ProcessingResult;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,35 +34,20 @@ class ResizeImageBuiltinTest {
         output = root.resolve("out");
     }
 
-    /** Left half red, right half blue, with a diagonal gradient so that scaling has something to blend. */
     private static BufferedImage picture(int width, int height, int type) {
-        BufferedImage image = new BufferedImage(width, height, type);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int shade = (x + y) * 60 / (width + height);
-                image.setRGB(x, y, x < width / 2 ? new Color(255, shade, shade).getRGB() : new Color(shade, shade, 255).getRGB());
-            }
-        }
-        return image;
+        return ImageFiles.picture(width, height, type);
     }
 
     private void writeImage(String relativePath, BufferedImage image, String format) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(image, format, bytes), "no writer for " + format);
-        Trees.write(input, relativePath, bytes.toByteArray());
+        ImageFiles.write(input, relativePath, image, format);
     }
 
     private BufferedImage readOutput(String relativePath) throws IOException {
-        BufferedImage image = ImageIO.read(output.resolve(relativePath).toFile());
-        assertNotNull(image, relativePath + " is not an image");
-        return image;
+        return ImageFiles.read(output.resolve(relativePath));
     }
 
     private String formatOf(String relativePath) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(output.resolve(relativePath).toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            return readers.next().getFormatName().toLowerCase(java.util.Locale.ROOT);
-        }
+        return ImageFiles.formatOf(output.resolve(relativePath));
     }
 
     private static ProcessingResult resize(Path input, Path output, Map<String, String> parameters) throws Exception {
@@ -206,7 +185,7 @@ class ResizeImageBuiltinTest {
         ProcessingResult result = resize(input, output, Map.of("width", "10"));
 
         assertEquals(1, result.failures().size(), result::toString);
-        assertEquals("notes.png: not an image that ImageIO can read (PNG, JPEG, GIF, BMP, TIFF or WBMP)", result.failures().get(0).describe());
+        assertEquals("notes.png: not an image that can be read (JPEG, PNG, WebP, GIF, BMP, TIFF or WBMP)", result.failures().get(0).describe());
         assertEquals(List.of("good.png"), Trees.files(output));
     }
 
@@ -218,7 +197,9 @@ class ResizeImageBuiltinTest {
         "width=10,quality=101 | parameter <quality> of the resize-image processor must be a whole number from 1 to 100, was: '101'",
         "format=png | the resize-image processor needs parameter <width>, <height> or both: the size in pixels the images must fit in, "
                 + "such as <width>256</width>",
-        "width=10,size=3 | unknown parameter size for the resize-image processor; it accepts: format, height, quality, width"
+        "width=10,maxPixels=0 | parameter <maxPixels> of the resize-image processor must be a whole number from 1 to "
+                + "9223372036854775807, was: '0'",
+        "width=10,size=3 | unknown parameter size for the resize-image processor; it accepts: format, height, maxPixels, quality, width"
     })
     void rejectsBadParametersNamingThem(String parameters, String message) throws Exception {
         writeImage("a.png", picture(10, 10, BufferedImage.TYPE_INT_RGB), "png");

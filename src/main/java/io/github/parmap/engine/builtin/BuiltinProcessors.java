@@ -33,7 +33,11 @@ public final class BuiltinProcessors {
     private static final Map<String, List<String>> LIBRARIES = Map.of(
             "zstd", ZSTD_LIBRARIES,
             "brotli", BROTLI_LIBRARIES,
-            "precompress", Stream.concat(ZSTD_LIBRARIES.stream(), BROTLI_LIBRARIES.stream()).toList());
+            "precompress", Stream.concat(ZSTD_LIBRARIES.stream(), BROTLI_LIBRARIES.stream()).toList(),
+            "resize-image", List.of("com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader",
+                    "com.twelvemonkeys.imageio.plugins.webp.WebPImageReader", "com.twelvemonkeys.imageio.ImageReaderBase",
+                    "com.twelvemonkeys.imageio.metadata.Directory", "com.twelvemonkeys.image.ImageUtil",
+                    "com.twelvemonkeys.io.FastByteArrayOutputStream", "com.twelvemonkeys.lang.Validate"));
 
     private BuiltinProcessors() {}
 

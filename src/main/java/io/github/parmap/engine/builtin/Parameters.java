@@ -41,7 +41,8 @@ final class Parameters {
         return optionalLongInRange(name, min, max).orElse(defaultValue);
     }
 
-    private OptionalLong optionalLongInRange(String name, long min, long max) {
+    /** @return the value, or empty when the parameter is absent or blank */
+    OptionalLong optionalLongInRange(String name, long min, long max) {
         String raw = values.get(name);
         if (raw == null || raw.isBlank()) {
             return OptionalLong.empty();
