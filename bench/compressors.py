@@ -109,18 +109,28 @@ def main(argv):
         engine_out = os.path.join(work, "engine-" + builtin)
         tool_tree = os.path.join(work, "tool-" + builtin)
         engine_runs, tool_runs = [], []
-        engine = ["java", "-cp", classpath, "EngineDriver", "builtin:" + builtin, data, engine_out, cores, str(args.reps + 1),
-                  "level=" + level]
+        # Two runs in each engine JVM, the first to load and compile the code: the second is the one timed.
+        engine = ["java", "-cp", classpath, "EngineDriver", "builtin:" + builtin, data, engine_out, cores, "2", "level=" + level]
         batch = ["find", ".", "-type", "f", "!", "-name", "*" + extension, "-print0"]
         xargs = "%s | xargs -0 -P%s -n 8 %s" % (" ".join(shell(w) for w in batch), cores, " ".join(tool))
-        for rep in range(args.reps):
+
+        def tool_once():
             # The tool writes its outputs beside the inputs: a fresh copy of the set each time, not timed.
             shutil.rmtree(tool_tree, ignore_errors=True)
             shutil.copytree(data, tool_tree)
             tool_runs.append(measure_tree(["bash", "-c", xargs], tool_tree))
-        run = measure_tree(engine, work)  # one JVM: a cold run, then the warm runs it times itself
-        figures = dict(line.split("=", 1) for line in run.output.split() if "=" in line)
-        engine_runs.append(run)
+
+        def engine_once():
+            run = measure_tree(engine, work)
+            run.figures = dict(line.split("=", 1) for line in run.output.split() if "=" in line)
+            engine_runs.append(run)
+
+        for rep in range(args.reps):  # in turn, so that the load on a shared machine hits both alike
+            for side in ((tool_once, engine_once) if rep % 2 == 0 else (engine_once, tool_once)):
+                side()
+        figures = {key: statistics.median(float(r.figures[key]) for r in engine_runs) for key in ("seconds", "cpu", "cold")}
+        run = engine_runs[-1]
+        run.cpu_median = statistics.median(r.cpu for r in engine_runs)
         kept = {rel[: -len(extension)]: size for rel, size in files_under(os.path.join(engine_out, "out")).items()}
         by_tool = {rel[: -len(extension)]: size for rel, size in files_under(tool_tree).items() if rel.endswith(extension)}
         same_files_tool = sum(by_tool[rel] for rel in kept)
@@ -128,8 +138,8 @@ def main(argv):
             "builtin": builtin, "level": level, "tool": " ".join(tool), "files": len(inputs),
             "input_bytes": sum(inputs.values()),
             "tool_wall": statistics.median(r.wall for r in tool_runs), "tool_cpu": statistics.median(r.cpu for r in tool_runs),
-            "engine_wall": float(figures["seconds"]), "engine_cpu": float(figures["cpu"]), "engine_cold": float(figures["cold"]),
-            "jvm_cpu": run.cpu, "kept": len(kept), "kept_bytes": sum(kept.values()), "tool_same_bytes": same_files_tool,
+            "engine_wall": figures["seconds"], "engine_cpu": figures["cpu"], "engine_cold": figures["cold"],
+            "jvm_cpu": run.cpu_median, "kept": len(kept), "kept_bytes": sum(kept.values()), "tool_same_bytes": same_files_tool,
             "tool_all_bytes": sum(by_tool.values()), "tool_outputs": len(by_tool),
         })
         bench.log("%s: tool %.2f s wall, %.2f s CPU; engine %.2f s wall, %.2f s CPU; %d of %d kept"
@@ -140,7 +150,7 @@ def main(argv):
     if args.quick:
         print(section)
         return 0
-    bench.write_section(section, BEGIN, END, "compressors")
+    bench.write_section(BEGIN, END, section, "compressors")
     return 0
 
 
@@ -179,7 +189,8 @@ def render(rows, reps, maven_line, inputs):
             r["builtin"], r["level"], r["tool"], r["tool_wall"], r["engine_wall"], r["tool_cpu"], r["engine_cpu"], cpu_ratio,
             "met" if cpu_ratio <= 1.10 else "missed", f"{r['kept_bytes']:,}", f"{r['tool_same_bytes']:,}", size_ratio,
             "met" if size_ratio <= 1.005 else "missed", r["kept"], r["tool_outputs"], f"{r['tool_all_bytes']:,}"))
-    lines += ["", "The engine's first run in its JVM (class loading, JIT) took %s; the JVM's CPU over all its runs: %s."
+    lines += ["", "The engine's first run in its JVM (class loading, JIT) took %s (medians); the whole JVM's CPU, both "
+              "runs and start-up: %s."
               % (", ".join("%s %.2f s" % (r["builtin"], r["engine_cold"]) for r in rows),
                  ", ".join("%s %.2f s" % (r["builtin"], r["jvm_cpu"]) for r in rows)), END]
     return "\n".join(lines) + "\n"
