@@ -120,9 +120,11 @@ public class ProcessMojo extends AbstractMojo {
      * without folders) that {@code sha256sum -c} checks in the folder holding the file and its checksum; {@code algorithm}
      * {@code sha256} (default) or {@code sha512} (writes {@code REL.sha512}).</li>
      * <li>{@code resize-image}: writes each image scaled down to fit {@code width} and/or {@code height} pixels,
-     * keeping its aspect ratio and never enlarging it; {@code format} {@code png} or {@code jpeg} (default: JPEG
-     * stays JPEG, anything else becomes PNG; a new format replaces the extension), {@code quality} 1 to 100 for
-     * JPEG, default 85.</li>
+     * upright by its EXIF orientation, keeping its aspect ratio and never enlarging it; reads JPEG (CMYK too),
+     * PNG, WebP, GIF, BMP and TIFF, telling the format by content; {@code format} {@code png} or {@code jpeg}
+     * (default: JPEG stays JPEG, anything else becomes PNG; a new format replaces the extension),
+     * {@code quality} 1 to 100 for JPEG, default 85; {@code maxPixels}, the largest image decoded, default
+     * 100,000,000: a larger one, or a truncated or damaged file, fails its item.</li>
      * <li>{@code exec}: runs a program per file, without a shell. {@code command}: the program and its
      * arguments, split at spaces outside quotes, with placeholders {@code {in}} (input's absolute path),
      * {@code {rel}} (relative path), {@code {out}} (output path for the same relative path),
