@@ -22,7 +22,7 @@ File items = new File(basedir, 'src/main/items')
     file.setText("item ${i}\n" + "line of item ${i}\n".toString() * (1 + i % 9), 'UTF-8')
 }
 
-File mavenHome = new File(System.getProperty('maven.home'))
+File mavenHome = new File(forkMavenHome)
 File mvn = new File(mavenHome, 'bin/mvn')
 assert mvn.canExecute() : "no Maven to fork at ${mvn}"
 // The invoker writes the settings of its builds next to the cloned projects while they run.
@@ -30,7 +30,7 @@ File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 assert settings.isFile() : "the invoker's settings for the test builds are not at ${settings}"
 
 File log = new File(basedir, 'interrupted-build.log')
-ProcessBuilder builder = new ProcessBuilder(mvn.path, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString(),
+ProcessBuilder builder = new ProcessBuilder(mvn.path, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-Daether.remoteRepositoryFilter.prefixes=false',
         'generate-resources')
         .directory(basedir)
         .redirectErrorStream(true)

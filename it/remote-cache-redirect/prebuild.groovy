@@ -62,9 +62,9 @@ settings.setText(invokerSettings.replaceFirst('<settings>', """<settings>
   </servers>""".toString()), 'UTF-8')
 
 int build(String name, List<String> arguments) {
-    File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
+    File mvn = new File(forkMavenHome, 'bin/mvn')
     List<String> command = [mvn.path, '-B', '-s', new File(basedir, 'settings-with-credentials.xml').path,
-            "-Dmaven.repo.local=${localRepositoryPath}".toString()] + arguments
+            "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-Daether.remoteRepositoryFilter.prefixes=false'] + arguments
     ProcessBuilder builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
             .redirectOutput(new File(basedir, "${name}.log"))
     builder.environment().put('JAVA_HOME', System.getProperty('java.home'))

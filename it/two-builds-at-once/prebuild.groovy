@@ -16,15 +16,15 @@ File items = new File(basedir, 'src/main/items')
     file.setText("item ${i}\n".toString() * (1 + i % 5), 'UTF-8')
 }
 
-File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
+File mvn = new File(forkMavenHome, 'bin/mvn')
 assert mvn.canExecute() : "no Maven to fork at ${mvn}"
 File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
 assert settings.isFile() : "the invoker's settings for the test builds are not at ${settings}"
 
 Process start(String name) {
-    File mvn = new File(System.getProperty('maven.home'), 'bin/mvn')
+    File mvn = new File(forkMavenHome, 'bin/mvn')
     File settings = new File(basedir.parentFile, 'interpolated-settings.xml')
-    ProcessBuilder builder = new ProcessBuilder(mvn.path, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString(),
+    ProcessBuilder builder = new ProcessBuilder(mvn.path, '-B', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString(), '-Daether.remoteRepositoryFilter.prefixes=false',
             'generate-resources')
             .directory(basedir)
             .redirectErrorStream(true)
