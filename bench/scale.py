@@ -82,7 +82,8 @@ def main(argv):
             first.append(parmap_run([], bench.expect_processed(count)))
         noop = [parmap_run([], bench.expect_up_to_date(count)) for _ in range(args.reps)]
         empty = [parmap_run(["-Dparmap.skip=true"], bench.expect_skipped) for _ in range(args.reps)]
-        find = [bench.measure(["find", data, out, "-printf", ""], work) for _ in range(args.reps)]
+        # Size and time of every file, so that find stats each one, as the no-op does (-printf '' would not).
+        find = [bench.measure(["find", data, out, "-printf", "%s %T@\n"], work, discard_stdout=True) for _ in range(args.reps)]
         copy_out = os.path.join(work, "floor-out")
         floor_runs = []
         for _ in range(slow_reps):
@@ -116,7 +117,7 @@ def render(rows, reps, maven_line):
              "incremental on, workers = cores, the JVM's default heap sizing (no `MAVEN_OPTS` but `-Xlog:gc` to a "
              "file). First build: from an empty `target/` (once at 1,000,000 files, else the median of %d); no-op: "
              "the build after it; empty: the same project with `-Dparmap.skip=true`; `find`: `find INPUT OUTPUT "
-             "-printf ''`, the stat walk of both trees; copy loop: `bench/CopyFloor.java`. Peak RSS of the whole "
+             "-printf '%%s %%T@\\n'` (size and time of every file: the stat walk of both trees); copy loop: `bench/CopyFloor.java`. Peak RSS of the whole "
              "`mvn` process (GNU time); heap after GC: the largest occupancy right after a collection in the JVM's "
              "GC log (an upper bound of the live data: a young collection leaves old garbage in place), beside the "
              "largest committed heap." % (reps, time.strftime("%Y-%m-%d %H:%M"), maven_line, bench.CORES,
