@@ -279,6 +279,31 @@ class ProcessIsolationTest {
         assertEquals(5, messages.stream().filter(m -> m.matches("\\[worker \\d\\] to stdout")).count(), messages::toString);
     }
 
+    /** Creates its output as a new file, as a tool that refuses to overwrite would; fails after writing it for inputs under {@code a/}. */
+    public static final class CreatesThenFailsUnderA implements ItemProcessor {
+        @Override
+        public void process(Item item) throws Exception {
+            Files.writeString(Files.createFile(item.output()), item.relativePath());
+            if (item.relativePath().startsWith("a/")) {
+                throw new IllegalStateException("fails after writing its output");
+            }
+        }
+    }
+
+    @Test
+    void aFailedItemInAWorkerJvmLeavesNothingStagedForTheNextItem() throws Exception {
+        // Same file name in two folders: on one worker, both are staged under that name in the same slot.
+        Trees.write(input, "a/same.txt", "first");
+        Trees.write(input, "b/same.txt", "second");
+
+        ProcessingResult result = ParallelRun.execute(Runs.request(input, output, CreatesThenFailsUnderA.class).workers(1)
+                .workerJvm(workerJvm()).build());
+
+        assertEquals(List.of("a/same.txt"), result.failures().stream().map(ItemFailure::relativePath).toList(),
+                () -> result.failures().toString());
+        assertEquals("b/same.txt", Trees.read(output, "b/same.txt"), "the next item staged afresh, not onto the failed one's file");
+    }
+
     /** Writes every item to one output path, and a second output named like the first in another folder. */
     public static final class WritesOneOutputForAll implements ItemProcessor {
         @Override

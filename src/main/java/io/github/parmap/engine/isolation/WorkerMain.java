@@ -148,6 +148,13 @@ public final class WorkerMain {
                 throw item.rejectedOutput(); // a refused output path fails the item even if the processor caught it
             }
         } catch (Throwable thrown) {
+            // The build never learns a failed item's outputs, so this JVM removes them, as a worker thread
+            // would: left in the slot, a file of the same name would be in the way of a later item.
+            try {
+                item.discard();
+            } catch (IOException | RuntimeException notRemoved) {
+                thrown.addSuppressed(notRemoved);
+            }
             synchronized (wire) {
                 out.writeByte(Wire.ITEM_FAILED);
                 out.writeBoolean(Failures.isFatal(thrown)); // this JVM may be unfit to go on: the build replaces it
