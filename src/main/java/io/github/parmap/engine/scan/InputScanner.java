@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -65,8 +64,8 @@ public final class InputScanner {
     }
 
     /** @return the items with the size and modification time the walk read for them, sorted by relative path */
-    public List<InputFile> scanFiles() throws IOException {
-        List<InputFile> items = new ArrayList<>();
+    public ScannedFiles scanFiles() throws IOException {
+        ScannedFiles.Builder items = new ScannedFiles.Builder();
         // Following links, the walk may reach these directories under other names: their file keys tell.
         Set<Object> parmapKeys = new HashSet<>();
         for (Path directory : parmapDirectories) {
@@ -96,7 +95,7 @@ public final class InputScanner {
                             String relativePath = relative(file);
                             if (filter.includesFile(relativePath)) {
                                 checkNameReadsBack(file, relativePath);
-                                items.add(new InputFile(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime())));
+                                items.add(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime()));
                             }
                         } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
                             // Following links, only a link whose target is missing is still seen as a link.
@@ -120,8 +119,7 @@ public final class InputScanner {
                         return FileVisitResult.CONTINUE;
                     }
                 });
-        items.sort(Comparator.comparing(InputFile::relativePath));
-        return items;
+        return items.build();
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
@@ -59,10 +60,12 @@ public final class BuildState implements AutoCloseable {
     /** A journal record starts with its payload's length and checksum, two ints. */
     private static final int RECORD_HEADER = 2 * Integer.BYTES;
     private static final int SNAPSHOT_BUFFER = 64 * 1024;
+    /** The fewest bytes an entry takes in a snapshot: a count read from a damaged file reserves no more than the file can hold. */
+    private static final int MIN_ENTRY_BYTES = 2 + 2 * Long.BYTES + 1 + Integer.BYTES;
 
     private final Path directory;
     private final String configuration;
-    private final Map<String, StateEntry> entries;
+    private final StateTable entries;
     /** Retired outputs by path, with the size and time they were committed with. */
     private final Map<String, CommittedOutput> retired;
     private FileChannel journal;
@@ -77,7 +80,7 @@ public final class BuildState implements AutoCloseable {
     /** Whether the snapshot read was recorded under another configuration. */
     private boolean configurationChanged;
 
-    private BuildState(Path directory, String configuration, Map<String, StateEntry> entries, Map<String, CommittedOutput> retired) {
+    private BuildState(Path directory, String configuration, StateTable entries, Map<String, CommittedOutput> retired) {
         this.directory = directory;
         this.configuration = configuration;
         this.entries = entries;
@@ -94,7 +97,7 @@ public final class BuildState implements AutoCloseable {
      */
     public static BuildState open(Path directory, String configuration, RunLog log) throws IOException {
         Files.createDirectories(directory);
-        BuildState state = new BuildState(directory, configuration, new HashMap<>(), new LinkedHashMap<>());
+        BuildState state = new BuildState(directory, configuration, new StateTable(), new LinkedHashMap<>());
         try {
             state.readSnapshot();
             boolean replayed = state.replayJournal();
@@ -150,9 +153,30 @@ public final class BuildState implements AutoCloseable {
         return entries.size();
     }
 
+    /** @return the size an input was recorded with ({@link StateEntry#UNKNOWN} to redo it), {@link #NO_ENTRY} if it has no entry */
+    synchronized long recordedSize(String input) {
+        return entries.sizeOf(input);
+    }
+
+    /** What {@link #recordedSize} returns for an input without an entry. */
+    static final long NO_ENTRY = Long.MIN_VALUE;
+
     /** @return the inputs that have an entry */
     public synchronized Set<String> inputs() {
-        return new HashSet<>(entries.keySet());
+        Set<String> inputs = new HashSet<>(entries.size() * 2);
+        entries.forEachInput(inputs::add);
+        return inputs;
+    }
+
+    /** @return the inputs that have an entry and that the predicate rejects */
+    synchronized List<String> inputsNotIn(Predicate<String> present) {
+        List<String> gone = new ArrayList<>();
+        entries.forEachInput(input -> {
+            if (!present.test(input)) {
+                gone.add(input);
+            }
+        });
+        return gone;
     }
 
     /** Records an input's new entry, durably, before the caller reports the item done. */
@@ -166,7 +190,7 @@ public final class BuildState implements AutoCloseable {
 
     /** Forgets an input (deleted, excluded now, or failed), retiring its outputs. */
     synchronized void remove(String input) throws IOException {
-        if (entries.containsKey(input)) {
+        if (entries.sizeOf(input) != NO_ENTRY) {
             startRecord(REMOVE);
             recordOut.writeUTF(input);
             appendRecord();
@@ -182,13 +206,14 @@ public final class BuildState implements AutoCloseable {
         if (retired.isEmpty()) {
             return List.of();
         }
-        Set<String> live = new HashSet<>();
-        for (StateEntry entry : entries.values()) {
-            entry.outputs().forEach(output -> live.add(output.path()));
+        // Sized by the retired outputs, usually few, not by the entries, which may be a million.
+        Set<String> unclaimed = new HashSet<>(retired.keySet());
+        for (StateEntry entry : entries.entries()) {
+            entry.outputs().forEach(output -> unclaimed.remove(output.path()));
         }
         List<CommittedOutput> orphaned = new ArrayList<>();
         for (CommittedOutput output : retired.values()) {
-            if (!live.contains(output.path())) {
+            if (unclaimed.contains(output.path())) {
                 orphaned.add(output);
             }
         }
@@ -209,7 +234,7 @@ public final class BuildState implements AutoCloseable {
     /** @return every output the entries record, with the size and time it was committed with */
     synchronized List<CommittedOutput> recordedOutputs() {
         List<CommittedOutput> outputs = new ArrayList<>();
-        entries.values().forEach(entry -> outputs.addAll(entry.outputs()));
+        entries.entries().forEach(entry -> outputs.addAll(entry.outputs()));
         outputs.addAll(retired.values());
         return outputs;
     }
@@ -232,11 +257,13 @@ public final class BuildState implements AutoCloseable {
     // ---- applying changes, for live updates and journal replay alike ----
 
     private void apply(StateEntry entry) {
-        StateEntry previous = entries.put(entry.input(), entry);
+        StateEntry previous = entries.put(entry);
         if (previous != null) {
             retire(previous.outputs());
         }
-        entry.outputs().forEach(output -> retired.remove(output.path()));
+        if (!retired.isEmpty()) {
+            entry.outputs().forEach(output -> retired.remove(output.path()));
+        }
     }
 
     private void applyRemove(String input) {
@@ -295,9 +322,13 @@ public final class BuildState implements AutoCloseable {
             boolean sameConfiguration = readHeader(in);
             configurationChanged = !sameConfiguration;
             int count = in.readInt();
+            if (count < 0) {
+                throw new CorruptStateException("the state file is damaged: " + count + " entries");
+            }
+            entries.reserve((int) Math.min(count, in.remaining() / MIN_ENTRY_BYTES));
             for (int i = 0; i < count; i++) {
                 StateEntry entry = readEntry(in);
-                entries.put(entry.input(), sameConfiguration ? entry : entry.outdated());
+                entries.put(sameConfiguration ? entry : entry.outdated());
             }
             int retiredCount = in.readInt();
             for (int i = 0; i < retiredCount; i++) {
@@ -321,7 +352,7 @@ public final class BuildState implements AutoCloseable {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(stream, crc), SNAPSHOT_BUFFER));
             writeHeader(out);
             out.writeInt(entries.size());
-            for (StateEntry entry : entries.values()) {
+            for (StateEntry entry : entries.entries()) {
                 writeEntry(out, entry);
             }
             out.writeInt(retired.size());

@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
+import java.util.BitSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The up-to-date checker of incremental runs, backed by the execution's {@link BuildState}.
@@ -39,15 +40,17 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     private final Path inputDirectory;
     private final Path outputDirectory;
     private final boolean force;
-    /** Inputs with their recorded size: the candidates for being up to date. */
-    private final List<String> sameSize;
+    private final List<InputFile> items;
+    /** The items with their recorded size: the candidates for being up to date. */
+    private final BitSet sameSize;
     /** Why every item is redone when the configuration changed: the processor, or another setting. */
     private final Reason configurationChange;
     private final Path stateDirectory;
     private final Map<String, String> settingDigests;
 
-    private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, Incremental incremental, List<String> sameSize,
-            Reason configurationChange) {
+    private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, Incremental incremental, List<InputFile> items,
+            BitSet sameSize, Reason configurationChange) {
+        this.items = items;
         this.state = state;
         this.inputDirectory = inputDirectory;
         this.outputDirectory = outputDirectory;
@@ -67,37 +70,33 @@ public final class StateUpToDateChecker implements UpToDateChecker {
      * @param inputDirectory the run's input directory
      * @param outputDirectory the run's output directory
      * @param log where the note of a changed configuration goes
-     * @param scanned the run's items, a modifiable list: an item with a state entry is replaced by one that shares
-     *     the entry's path string, so that a large run holds each path once
+     * @param scanned the run's items, sorted by relative path as the scan lists them
      */
     public static StateUpToDateChecker open(BuildState state, Incremental incremental, Path inputDirectory, Path outputDirectory, RunLog log,
             List<InputFile> scanned) throws IOException {
         boolean force = incremental.force();
         try {
-            List<String> sameSize = new ArrayList<>();
+            // Item numbers, not paths: a large run holds no string per candidate.
+            BitSet sameSize = new BitSet(scanned.size());
             int recorded = 0;
-            for (ListIterator<InputFile> items = scanned.listIterator(); items.hasNext(); ) {
-                InputFile file = items.next();
-                StateEntry entry = state.entry(file.relativePath());
-                if (entry != null) {
+            boolean sorted = true;
+            String previous = null;
+            for (int item = 0; item < scanned.size(); item++) {
+                InputFile file = scanned.get(item);
+                long recordedSize = state.recordedSize(file.relativePath());
+                if (recordedSize != BuildState.NO_ENTRY) {
                     recorded++;
-                    if (entry.input() != file.relativePath()) {
-                        // One string for the path, the state's: the scan's copy is garbage at once, not held all run.
-                        file = new InputFile(entry.input(), file.size(), file.modified());
-                        items.set(file);
-                    }
-                    if (!force && entry.size() == file.size()) {
-                        sameSize.add(file.relativePath()); // most likely up to date, which the workers confirm
+                    if (!force && recordedSize == file.size()) {
+                        sameSize.set(item); // most likely up to date, which the workers confirm
                     }
                 }
+                sorted &= previous == null || previous.compareTo(file.relativePath()) < 0;
+                previous = file.relativePath();
             }
             if (recorded < state.size()) { // some recorded input is gone: find which (scanned paths are distinct)
-                Set<String> present = new HashSet<>(scanned.size() * 2);
-                scanned.forEach(file -> present.add(file.relativePath()));
-                for (String input : state.inputs()) {
-                    if (!present.contains(input)) {
-                        state.remove(input);
-                    }
+                Predicate<String> present = sorted ? path -> isListed(scanned, path) : presentIn(scanned);
+                for (String input : state.inputsNotIn(present)) {
+                    state.remove(input);
                 }
             }
             Reason configurationChange = Reason.CONFIGURATION_CHANGED;
@@ -115,7 +114,7 @@ public final class StateUpToDateChecker implements UpToDateChecker {
                                     + "): every file is processed again");
                 }
             }
-            return new StateUpToDateChecker(state, inputDirectory, outputDirectory, incremental, sameSize, configurationChange);
+            return new StateUpToDateChecker(state, inputDirectory, outputDirectory, incremental, scanned, sameSize, configurationChange);
         } catch (IOException | RuntimeException e) {
             state.close();
             throw e;
@@ -124,7 +123,7 @@ public final class StateUpToDateChecker implements UpToDateChecker {
 
     @Override
     public int unchangedCount() {
-        return sameSize.size();
+        return sameSize.cardinality();
     }
 
     @Override
@@ -134,7 +133,8 @@ public final class StateUpToDateChecker implements UpToDateChecker {
         }
         // Only the candidates: an input of another size, or of another configuration, is redone for sure, and
         // its outputs may well move to another input in the same build.
-        for (String input : sameSize) {
+        for (int item = sameSize.nextSetBit(0); item >= 0; item = sameSize.nextSetBit(item + 1)) {
+            String input = items.get(item).relativePath();
             StateEntry entry = state.entry(input);
             if (entry != null && entry.size() != StateEntry.UNKNOWN) {
                 entry.outputs().forEach(output -> claims.reserve(output.path(), input));
@@ -229,6 +229,30 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     @Override
     public void close() throws IOException {
         state.close();
+    }
+
+    /** @return whether a path is among the items, sorted by path */
+    private static boolean isListed(List<InputFile> sortedItems, String path) {
+        int low = 0;
+        int high = sortedItems.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            int order = sortedItems.get(middle).relativePath().compareTo(path);
+            if (order < 0) {
+                low = middle + 1;
+            } else if (order > 0) {
+                high = middle - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Predicate<String> presentIn(List<InputFile> items) {
+        Set<String> present = new HashSet<>(items.size() * 2);
+        items.forEach(file -> present.add(file.relativePath()));
+        return present::contains;
     }
 
     private boolean outputsIntact(StateEntry entry) throws IOException {
