@@ -54,7 +54,8 @@ def main(argv):
     mvn = os.path.join(home, "bin", "mvn")
     bench.install(work, version)
     floor = os.path.join(work, "floor")
-    bench.run_quiet(["javac", "-d", floor, os.path.join(bench.BENCH, "CopyFloor.java")], what="javac CopyFloor.java")
+    bench.run_quiet(["javac", "-d", floor, os.path.join(bench.BENCH, "CopyFloor.java"), os.path.join(bench.BENCH, "NoopFloor.java")],
+                    what="javac CopyFloor.java NoopFloor.java")
     cores = str(bench.CORES)
     rows = []
     for count in (int(size) for size in args.sizes.split(",")):
@@ -84,6 +85,8 @@ def main(argv):
         empty = [parmap_run(["-Dparmap.skip=true"], bench.expect_skipped) for _ in range(args.reps)]
         # Size and time of every file, so that find stats each one, as the no-op does (-printf '' would not).
         find = [bench.measure(["find", data, out, "-printf", "%s %T@\n"], work, discard_stdout=True) for _ in range(args.reps)]
+        # The same file work as the no-op in a bare JVM under the same default heap sizing: its RSS is the floor.
+        noop_floor = [bench.measure(["java", "-cp", floor, "NoopFloor", data, out, cores], work) for _ in range(args.reps)]
         copy_out = os.path.join(work, "floor-out")
         floor_runs = []
         for _ in range(slow_reps):
@@ -99,6 +102,7 @@ def main(argv):
             "noop_heap": med(noop, "heap_after"), "noop_committed": med(noop, "heap_committed"),
             "empty_wall": med(empty, "wall"), "empty_rss": med(empty, "rss_kib") / 1024,
             "find": med(find, "wall"), "floor_wall": med(floor_runs, "wall"), "floor_rss": med(floor_runs, "rss_kib") / 1024,
+            "noop_floor_wall": med(noop_floor, "wall"), "noop_floor_rss": med(noop_floor, "rss_kib") / 1024,
             "slow_reps": slow_reps,
         })
         r = rows[-1]
@@ -117,30 +121,30 @@ def render(rows, reps, maven_line):
              "incremental on, workers = cores, the JVM's default heap sizing (no `MAVEN_OPTS` but `-Xlog:gc` to a "
              "file). First build: from an empty `target/` (once at 1,000,000 files, else the median of %d); no-op: "
              "the build after it; empty: the same project with `-Dparmap.skip=true`; `find`: `find INPUT OUTPUT "
-             "-printf '%%s %%T@\\n'` (size and time of every file: the stat walk of both trees); copy loop: `bench/CopyFloor.java`. Peak RSS of the whole "
+             "-printf '%%s %%T@\\n'` (size and time of every file: the stat walk of both trees); copy loop: `bench/CopyFloor.java`; bare no-op: `bench/NoopFloor.java` (the no-op's walk, sort and output stats in a plain `java` process with the same default heap sizing, no Maven). Peak RSS of the whole "
              "`mvn` process (GNU time); heap after GC: the largest occupancy right after a collection in the JVM's "
              "GC log (an upper bound of the live data: a young collection leaves old garbage in place), beside the "
              "largest committed heap." % (reps, time.strftime("%Y-%m-%d %H:%M"), maven_line, bench.CORES,
                                            bench.machine()["memory"] + " RAM",
                                            reps), "",
              "| files | first build: engine (files/s) | copy loop (files/s) | ratio (target ≥ 0.9) | first build: peak RSS "
-             "(target ≤ 400 MiB) | heap after GC / committed | no-op: engine | no-op net of empty build, against find "
-             "(target ≤ 1.2 at 1M, ≤ 1.5 at 20k) | no-op: peak RSS (target ≤ 400 MiB) | heap after GC / committed "
+             "(target ≤ 400 MiB) | copy loop: peak RSS | heap after GC / committed | no-op: engine | no-op net of empty build, against find "
+             "(target ≤ 1.2 at 1M, ≤ 1.5 at 20k) | no-op: peak RSS (target ≤ 400 MiB) | bare no-op: wall, peak RSS | heap after GC / committed "
              "| empty build: wall, RSS | RSS per file, first / no-op (net of empty) |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         count = r["count"]
         first_rate, floor_rate = count / r["first_engine"], count / r["floor_wall"]
         noop_net = r["noop_wall"] - r["empty_wall"]
         limit = 1.2 if count >= 1_000_000 else 1.5 if count <= 20_000 else None
         noop_ratio = noop_net / r["find"]
-        lines.append("| {:,} | {:.1f} s ({:,.0f}) | {:.1f} s ({:,.0f}) | {:.2f} {} | {:.0f} MiB {} | {:.0f} / {:.0f} MiB | {:.2f} s | "
-                     "{:.2f} s / {:.2f} s = {:.2f} {} | {:.0f} MiB {} | {:.0f} / {:.0f} MiB | {:.2f} s, {:.0f} MiB | {:.0f} B / {:.0f} B |".format(
+        lines.append("| {:,} | {:.1f} s ({:,.0f}) | {:.1f} s ({:,.0f}) | {:.2f} {} | {:.0f} MiB {} | {:.0f} MiB | {:.0f} / {:.0f} MiB | {:.2f} s | "
+                     "{:.2f} s / {:.2f} s = {:.2f} {} | {:.0f} MiB {} | {:.2f} s, {:.0f} MiB | {:.0f} / {:.0f} MiB | {:.2f} s, {:.0f} MiB | {:.0f} B / {:.0f} B |".format(
                          count, r["first_engine"], first_rate, r["floor_wall"], floor_rate, first_rate / floor_rate,
-                         verdict(first_rate / floor_rate >= 0.9), r["first_rss"], verdict(r["first_rss"] <= 400),
+                         verdict(first_rate / floor_rate >= 0.9), r["first_rss"], verdict(r["first_rss"] <= 400), r["floor_rss"],
                          r["first_heap"], r["first_committed"], r["noop_engine"], noop_net, r["find"], noop_ratio,
                          verdict(noop_ratio <= limit) if limit else "(no target)", r["noop_rss"], verdict(r["noop_rss"] <= 400),
-                         r["noop_heap"], r["noop_committed"], r["empty_wall"], r["empty_rss"],
+                         r["noop_floor_wall"], r["noop_floor_rss"], r["noop_heap"], r["noop_committed"], r["empty_wall"], r["empty_rss"],
                          (r["first_rss"] - r["empty_rss"]) * 1048576 / count, (r["noop_rss"] - r["empty_rss"]) * 1048576 / count))
     lines.append(END)
     return "\n".join(lines) + "\n"

@@ -43,7 +43,8 @@ public final class OutputClaims {
      */
     void claim(String output, String item) {
         reserveRecordedOutputs();
-        String owner = ownerByOutput.putIfAbsent(output, item);
+        // An output at its input's own path holds one string, not two: a first build claims every output.
+        String owner = ownerByOutput.putIfAbsent(output, item.equals(output) ? output : item);
         if (owner != null && !owner.equals(item)) {
             throw new OutputConflictException(output, owner, item);
         }

@@ -148,6 +148,11 @@ public final class BuildState implements AutoCloseable {
         return entries.get(input);
     }
 
+    /** Copies an input's entry into a holder the calling thread reuses. @return whether it has one */
+    synchronized boolean read(String input, RecordedEntry into) {
+        return entries.read(input, into);
+    }
+
     /** @return how many inputs have an entry */
     synchronized int size() {
         return entries.size();

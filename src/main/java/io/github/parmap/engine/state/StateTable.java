@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * input's own path shares the input's bytes. Not thread-safe: {@link BuildState} synchronizes.
  */
 final class StateTable {
-    private static final int SHA_BYTES = 32;
+    static final int SHA_BYTES = 32;
     /** In {@link #shaLengths}: the slot holds no entry. */
     private static final byte EMPTY = -1;
 
@@ -82,6 +82,32 @@ final class StateTable {
     StateEntry get(String input) {
         int slot = find(input);
         return slot < 0 ? null : entryAt(slot, input);
+    }
+
+    /**
+     * Copies an input's entry into a reused holder, making nothing but the paths of outputs that are not at
+     * the input's own path.
+     *
+     * @return whether the input has an entry
+     */
+    boolean read(String input, RecordedEntry into) {
+        int slot = find(input);
+        if (slot < 0) {
+            return false;
+        }
+        into.size = sizes[slot];
+        into.modified = modified[slot];
+        into.shaLength = shaLengths[slot];
+        System.arraycopy(sha256s, slot * SHA_BYTES, into.sha256, 0, into.shaLength);
+        int count = outputCounts[slot];
+        into.reserveOutputs(count);
+        long inputRef = inputRefs[slot];
+        for (int i = 0, output = firstOutputs[slot]; i < count; i++, output++) {
+            into.outputPaths[i] = outputRefs[output] == inputRef ? input : paths.get(outputRefs[output]);
+            into.outputSizes[i] = outputSizes[output];
+            into.outputModified[i] = outputModified[output];
+        }
+        return true;
     }
 
     /** @return the recorded size of an input, {@code Long.MIN_VALUE} if it has no entry */

@@ -43,6 +43,8 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     private final List<InputFile> items;
     /** The items with their recorded size: the candidates for being up to date. */
     private final BitSet sameSize;
+    /** Each worker thread's holder for the entry it checks. */
+    private final ThreadLocal<RecordedEntry> recorded = ThreadLocal.withInitial(RecordedEntry::new);
     /** Why every item is redone when the configuration changed: the processor, or another setting. */
     private final Reason configurationChange;
     private final Path stateDirectory;
@@ -152,32 +154,32 @@ public final class StateUpToDateChecker implements UpToDateChecker {
 
     @Override
     public Verdict check(InputFile file) throws IOException {
-        StateEntry entry = state.entry(file.relativePath());
         if (force) {
             return Verdict.redo(Reason.FORCED);
         }
-        if (entry == null) {
+        RecordedEntry entry = recorded.get();
+        if (!state.read(file.relativePath(), entry)) {
             return Verdict.redo(Reason.NEW_INPUT);
         }
         if (entry.isFailure()) {
             return Verdict.redo(Reason.FAILED_BEFORE);
         }
-        if (entry.size() == StateEntry.UNKNOWN) {
+        if (entry.size == StateEntry.UNKNOWN) {
             // Recorded under the last configuration; a build killed while redoing them has recorded some anew.
             return Verdict.redo(configurationChange);
         }
-        if (entry.size() != file.size()) {
+        if (entry.size != file.size()) {
             return Verdict.redo(Reason.INPUT_CHANGED);
         }
         if (!outputsIntact(entry)) {
             return Verdict.redo(Reason.OUTPUT_CHANGED);
         }
-        if (entry.modified() == file.modified()) {
+        if (entry.modified == file.modified()) {
             return Verdict.UNCHANGED;
         }
         // Same size, another time: the content decides, and an unchanged input keeps its outputs.
         long readAt = now();
-        if (!Arrays.equals(entry.sha256(), Fingerprints.sha256(inputDirectory.resolve(file.relativePath())))) {
+        if (!entry.hasSha256(Fingerprints.sha256(inputDirectory.resolve(file.relativePath())))) {
             return Verdict.redo(Reason.INPUT_CHANGED);
         }
         return new Verdict(true, readAt, null);
@@ -255,16 +257,16 @@ public final class StateUpToDateChecker implements UpToDateChecker {
         return present::contains;
     }
 
-    private boolean outputsIntact(StateEntry entry) throws IOException {
-        for (CommittedOutput output : entry.outputs()) {
+    private boolean outputsIntact(RecordedEntry entry) throws IOException {
+        for (int output = 0; output < entry.outputCount; output++) {
             BasicFileAttributes attributes;
             try {
-                attributes = Files.readAttributes(outputDirectory.resolve(output.path()), BasicFileAttributes.class);
+                attributes = Files.readAttributes(outputDirectory.resolve(entry.outputPaths[output]), BasicFileAttributes.class);
             } catch (NoSuchFileException deleted) {
                 return false;
             }
-            if (!attributes.isRegularFile() || attributes.size() != output.size()
-                    || Fingerprints.nanos(attributes.lastModifiedTime()) != output.modified()) {
+            if (!attributes.isRegularFile() || attributes.size() != entry.outputSizes[output]
+                    || Fingerprints.nanos(attributes.lastModifiedTime()) != entry.outputModified[output]) {
                 return false;
             }
         }
