@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +21,10 @@ import bench  # noqa: E402
 
 BEGIN = "<!-- begin: bench/scale.py -->"
 END = "<!-- end: bench/scale.py -->"
+SMALL_RUNNER = "-XX:MaxRAM=2g"
+CACHE_NOTE = ("the page cache dropped and the inputs read back in (ext4 steps over recently freed inodes on each "
+              "create, looking each up while their inode table is cached: without this, the turn after a removal of a "
+              "million files took two to five times as long, by how many removals came before)")
 GC_AFTER = re.compile(r"Pause .*?(\d+)M->(\d+)M\((\d+)M\)")
 
 
@@ -36,6 +41,23 @@ def heap_after_gc(log_path):
     except FileNotFoundError:
         pass
     return after, committed
+
+
+def settle(directory, data):
+    """Removes a directory's tree and has the kernel write the removal out, so that the next timed run does
+    not pay for the one before it. Where this may (root), it then drops the page cache and reads the inputs
+    back in: ext4 looks up each recently freed inode it steps over when it creates a file, and with the
+    freed inode table still cached that made creating a million files where a million were just deleted
+    take two to five times as long, by how many deletions came before. Returns whether the cache was dropped."""
+    shutil.rmtree(directory, ignore_errors=True)
+    subprocess.run(["sync"], check=False)
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as caches:
+            caches.write("1\n")
+    except OSError:
+        return False
+    subprocess.run("find . -type f -print0 | xargs -0 cat > /dev/null", shell=True, cwd=data, check=True)
+    return True
 
 
 def main(argv):
@@ -69,17 +91,23 @@ def main(argv):
         env = {"MAVEN_OPTS": "-Xlog:gc:file=%s" % gc_log}
         slow_reps = 1 if count >= 1_000_000 else args.reps
 
-        def parmap_run(properties, check):
+        def parmap_run(properties, check, jvm_options=""):
             if os.path.exists(gc_log):
                 os.remove(gc_log)
-            run = bench.measure([mvn, "generate-resources", "-Dparmap.workers=" + cores] + properties, project, env=env)
+            run_env = {"MAVEN_OPTS": (jvm_options + " " + env["MAVEN_OPTS"]).strip()}
+            run = bench.measure([mvn, "generate-resources", "-Dparmap.workers=" + cores] + properties, project, env=run_env)
             check(run)
             run.heap_after, run.heap_committed = heap_after_gc(gc_log)
             return run
 
-        first = []
+        # The first build and the copy loop take turns, each after the same preparation (settle): the outputs
+        # of the turn before removed from target/, where both write, and the inputs in the page cache.
+        copy_out = os.path.join(target, "copy-loop-out")
+        first, floor_runs = [], []
         for _ in range(slow_reps):
-            shutil.rmtree(target, ignore_errors=True)
+            caches_dropped = settle(target, data)
+            floor_runs.append(bench.measure(["java", "-cp", floor, "CopyFloor", data, copy_out, cores], work))
+            settle(target, data)
             first.append(parmap_run([], bench.expect_processed(count)))
         noop = [parmap_run([], bench.expect_up_to_date(count)) for _ in range(args.reps)]
         empty = [parmap_run(["-Dparmap.skip=true"], bench.expect_skipped) for _ in range(args.reps)]
@@ -87,12 +115,13 @@ def main(argv):
         find = [bench.measure(["find", data, out, "-printf", "%s %T@\n"], work, discard_stdout=True) for _ in range(args.reps)]
         # The same file work as the no-op in a bare JVM under the same default heap sizing: its RSS is the floor.
         noop_floor = [bench.measure(["java", "-cp", floor, "NoopFloor", data, out, cores], work) for _ in range(args.reps)]
-        copy_out = os.path.join(work, "floor-out")
-        floor_runs = []
+        # The same builds with the heap the JVM gives itself on a runner with 2 GB of memory (a quarter of it at
+        # most, a 64th to start with), where this machine's 24 GB let it start at 384 MB.
+        small_first, small_noop = [], []
         for _ in range(slow_reps):
-            shutil.rmtree(copy_out, ignore_errors=True)
-            floor_runs.append(bench.measure(["java", "-cp", floor, "CopyFloor", data, copy_out, cores], work))
-        shutil.rmtree(copy_out, ignore_errors=True)
+            settle(target, data)
+            small_first.append(parmap_run([], bench.expect_processed(count), SMALL_RUNNER))
+            small_noop.append(parmap_run([], bench.expect_up_to_date(count), SMALL_RUNNER))
         med = lambda runs, attribute: statistics.median(getattr(r, attribute) for r in runs)  # noqa: E731
         rows.append({
             "count": count, "first_engine": med(first, "engine"), "first_wall": med(first, "wall"),
@@ -103,7 +132,11 @@ def main(argv):
             "empty_wall": med(empty, "wall"), "empty_rss": med(empty, "rss_kib") / 1024,
             "find": med(find, "wall"), "floor_wall": med(floor_runs, "wall"), "floor_rss": med(floor_runs, "rss_kib") / 1024,
             "noop_floor_wall": med(noop_floor, "wall"), "noop_floor_rss": med(noop_floor, "rss_kib") / 1024,
-            "slow_reps": slow_reps,
+            "slow_reps": slow_reps, "caches_dropped": caches_dropped,
+            "small_first_engine": med(small_first, "engine"), "small_first_rss": med(small_first, "rss_kib") / 1024,
+            "small_first_heap": med(small_first, "heap_after"), "small_first_committed": med(small_first, "heap_committed"),
+            "small_noop_engine": med(small_noop, "engine"), "small_noop_rss": med(small_noop, "rss_kib") / 1024,
+            "small_noop_heap": med(small_noop, "heap_after"), "small_noop_committed": med(small_noop, "heap_committed"),
         })
         r = rows[-1]
         bench.log("%d files: first %.1f s engine, %.0f MiB; no-op %.2f s engine, %.0f MiB; find %.2f s; floor %.1f s"
@@ -119,14 +152,17 @@ def render(rows, reps, maven_line):
     lines = [BEGIN, "## Memory and time per file as the data set grows (issue 16)", "",
              "Written by `bench/scale.py --reps %d` on %s (%s; %d cores; %s). parmap `copy` over N files of 200 bytes, "
              "incremental on, workers = cores, the JVM's default heap sizing (no `MAVEN_OPTS` but `-Xlog:gc` to a "
-             "file). First build: from an empty `target/` (once at 1,000,000 files, else the median of %d); no-op: "
+             "file). First build: from an empty `target/` (once at 1,000,000 files, else the median of %d), taking turns with the copy loop, "
+             "each after the same preparation: the turn before's outputs removed from `target/`, where both write, `sync`, "
+             "and %s; no-op: "
              "the build after it; empty: the same project with `-Dparmap.skip=true`; `find`: `find INPUT OUTPUT "
              "-printf '%%s %%T@\\n'` (size and time of every file: the stat walk of both trees); copy loop: `bench/CopyFloor.java`; bare no-op: `bench/NoopFloor.java` (the no-op's walk, sort and output stats in a plain `java` process with the same default heap sizing, no Maven). Peak RSS of the whole "
              "`mvn` process (GNU time); heap after GC: the largest occupancy right after a collection in the JVM's "
              "GC log (an upper bound of the live data: a young collection leaves old garbage in place), beside the "
              "largest committed heap." % (reps, time.strftime("%Y-%m-%d %H:%M"), maven_line, bench.CORES,
                                            bench.machine()["memory"] + " RAM",
-                                           reps), "",
+                                           reps, CACHE_NOTE if all(r["caches_dropped"] for r in rows)
+                                           else "the page cache left as it was (not root: see `settle` in scale.py)"), "",
              "| files | first build: engine (files/s) | copy loop (files/s) | ratio (target ≥ 0.9) | first build: peak RSS "
              "(target ≤ 400 MiB) | copy loop: peak RSS | heap after GC / committed | no-op: engine | no-op net of empty build, against find "
              "(target ≤ 1.2 at 1M, ≤ 1.5 at 20k) | no-op: peak RSS (target ≤ 400 MiB) | bare no-op: wall, peak RSS | heap after GC / committed "
@@ -146,6 +182,14 @@ def render(rows, reps, maven_line):
                          verdict(noop_ratio <= limit) if limit else "(no target)", r["noop_rss"], verdict(r["noop_rss"] <= 400),
                          r["noop_floor_wall"], r["noop_floor_rss"], r["noop_heap"], r["noop_committed"], r["empty_wall"], r["empty_rss"],
                          (r["first_rss"] - r["empty_rss"]) * 1048576 / count, (r["noop_rss"] - r["empty_rss"]) * 1048576 / count))
+    lines += ["", "The same builds under the heap sizing the JVM picks on a runner with 2 GB of memory (`MAVEN_OPTS=%s`: "
+              "a max heap of 512 MB, an initial heap of 32 MB, where this machine's 24 GB start it at 384 MB):" % SMALL_RUNNER, "",
+              "| files | first build: engine | peak RSS | heap after GC / committed | no-op: engine | peak RSS | heap after GC / committed |",
+              "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append("| {:,} | {:.1f} s | {:.0f} MiB | {:.0f} / {:.0f} MiB | {:.2f} s | {:.0f} MiB | {:.0f} / {:.0f} MiB |".format(
+            r["count"], r["small_first_engine"], r["small_first_rss"], r["small_first_heap"], r["small_first_committed"],
+            r["small_noop_engine"], r["small_noop_rss"], r["small_noop_heap"], r["small_noop_committed"]))
     lines.append(END)
     return "\n".join(lines) + "\n"
 

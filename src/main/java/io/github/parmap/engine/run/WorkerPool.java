@@ -60,7 +60,7 @@ public final class WorkerPool {
         settings.itemBudget().register(this, settings.workers());
         try (StagingArea staging = StagingArea.onFirstUse(settings.outputDirectory());
                 ExitWatch exitWatch = ExitWatch.start(settings.runners().processorName(), workers, settings.log(), staging::removeBeforeHalt)) {
-            OutputClaims claims = new OutputClaims(checker::reserveRecordedOutputs);
+            OutputClaims claims = new OutputClaims(checker::reserveRecordedOutputs, items.size());
             PoolShared shared = new PoolShared(settings, items, staging, claims, new Progress(items.size()), checker, new Object(), outcomes,
                     cache, new AtomicInteger());
             for (int index = 0; index < settings.workers(); index++) {

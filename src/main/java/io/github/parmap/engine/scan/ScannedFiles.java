@@ -33,25 +33,40 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
         return refs.length;
     }
 
-    /** Collects the files of a walk in any order; {@link #build} sorts them. */
+    /**
+     * Collects the files of a walk in any order; {@link #build} sorts them. Until then they are kept in
+     * chunks, so that a walk of a million files copies nothing as it grows and leaves no large array behind.
+     */
     static final class Builder {
-        private final PathSlab paths = new PathSlab(64 * 1024);
-        private long[] refs = new long[1024];
-        private long[] sizes = new long[1024];
-        private long[] modified = new long[1024];
+        /** Files per chunk: each chunk's array stays an ordinary object to the collector (see {@link PathSlab}). */
+        private static final int CHUNK = 16 * 1024;
+
+        private final PathSlab paths = new PathSlab(0);
+        private long[][] refs = new long[16][];
+        private long[][] sizes = new long[16][];
+        private long[][] modified = new long[16][];
         private int count;
 
         void add(String relativePath, long size, long modifiedNanos) {
-            if (count == refs.length) {
-                int grown = count + (count >> 1);
-                refs = Arrays.copyOf(refs, grown);
-                sizes = Arrays.copyOf(sizes, grown);
-                modified = Arrays.copyOf(modified, grown);
+            int chunk = count / CHUNK;
+            if (count % CHUNK == 0) {
+                if (chunk == refs.length) {
+                    refs = Arrays.copyOf(refs, chunk * 2);
+                    sizes = Arrays.copyOf(sizes, chunk * 2);
+                    modified = Arrays.copyOf(modified, chunk * 2);
+                }
+                refs[chunk] = new long[CHUNK];
+                sizes[chunk] = new long[CHUNK];
+                modified[chunk] = new long[CHUNK];
             }
-            refs[count] = paths.add(relativePath);
-            sizes[count] = size;
-            modified[count] = modifiedNanos;
+            refs[chunk][count % CHUNK] = paths.add(relativePath);
+            sizes[chunk][count % CHUNK] = size;
+            modified[chunk][count % CHUNK] = modifiedNanos;
             count++;
+        }
+
+        private long ref(int file) {
+            return refs[file / CHUNK][file % CHUNK];
         }
 
         ScannedFiles build() {
@@ -62,9 +77,10 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
             long[] sortedSizes = new long[count];
             long[] sortedModified = new long[count];
             for (int i = 0; i < count; i++) {
-                sortedRefs[i] = refs[order[i]];
-                sortedSizes[i] = sizes[order[i]];
-                sortedModified[i] = modified[order[i]];
+                int file = order[i];
+                sortedRefs[i] = refs[file / CHUNK][file % CHUNK];
+                sortedSizes[i] = sizes[file / CHUNK][file % CHUNK];
+                sortedModified[i] = modified[file / CHUNK][file % CHUNK];
             }
             return new ScannedFiles(paths, sortedRefs, sortedSizes, sortedModified);
         }
@@ -78,7 +94,7 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
                 for (int i = from + 1; i < to; i++) {
                     int item = order[i];
                     int j = i - 1;
-                    while (j >= from && paths.compare(refs[order[j]], refs[item]) > 0) {
+                    while (j >= from && paths.compare(ref(order[j]), ref(item)) > 0) {
                         order[j + 1] = order[j];
                         j--;
                     }
@@ -89,12 +105,12 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
             int middle = (from + to) >>> 1;
             sort(order, spare, from, middle);
             sort(order, spare, middle, to);
-            if (paths.compare(refs[order[middle - 1]], refs[order[middle]]) <= 0) {
+            if (paths.compare(ref(order[middle - 1]), ref(order[middle])) <= 0) {
                 return; // already in order: a walk often lists a directory sorted
             }
             System.arraycopy(order, from, spare, from, to - from);
             for (int i = from, left = from, right = middle; i < to; i++) {
-                if (right >= to || (left < middle && paths.compare(refs[spare[left]], refs[spare[right]]) <= 0)) {
+                if (right >= to || (left < middle && paths.compare(ref(spare[left]), ref(spare[right])) <= 0)) {
                     order[i] = spare[left++];
                 } else {
                     order[i] = spare[right++];

@@ -166,6 +166,14 @@ public final class BuildState implements AutoCloseable {
     /** What {@link #recordedSize} returns for an input without an entry. */
     static final long NO_ENTRY = Long.MIN_VALUE;
 
+    /**
+     * Makes room for this many entries in all: a first build of a million files then grows no array while it
+     * records them, each growth a copy of tens of megabytes the collector has to find contiguous room for.
+     */
+    synchronized void reserve(int expected) {
+        entries.reserve(expected);
+    }
+
     /** @return the inputs that have an entry */
     public synchronized Set<String> inputs() {
         Set<String> inputs = new HashSet<>(entries.size() * 2);

@@ -1,6 +1,7 @@
 package io.github.parmap.engine.state;
 
 import io.github.parmap.engine.commit.CommittedOutput;
+import io.github.parmap.engine.support.PathIndex;
 import io.github.parmap.engine.support.PathSlab;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -14,21 +15,16 @@ import java.util.function.Consumer;
  * made every young collection copy the whole state and the heap grow to several times its size. Each
  * lookup makes its {@link StateEntry} afresh.
  *
- * <p>An input has a slot; slots are found through an open-addressing index of their path's hash. A slot
- * that is updated keeps its place; a removed slot stays empty until the table is built anew, from the next
- * snapshot. Outputs live in a second set of arrays, each slot naming a run of them; an output at the
+ * <p>An input has a slot in a {@link PathIndex}; a slot that is updated keeps its place; a removed slot stays
+ * empty until the table is built anew, from the next snapshot. Outputs live in a second set of arrays, each slot naming a run of them; an output at the
  * input's own path shares the input's bytes. Not thread-safe: {@link BuildState} synchronizes.
  */
 final class StateTable {
     static final int SHA_BYTES = 32;
-    /** In {@link #shaLengths}: the slot holds no entry. */
-    private static final byte EMPTY = -1;
 
+    /** The inputs; a slot of the index is the entry's slot in the arrays below. */
+    private PathIndex inputs;
     private PathSlab paths;
-    private int slots;
-    private int live;
-    private long[] inputRefs;
-    private int[] hashes;
     private long[] sizes;
     private long[] modified;
     private byte[] shaLengths;
@@ -41,41 +37,32 @@ final class StateTable {
     private long[] outputSizes;
     private long[] outputModified;
 
-    /** Slot + 1 per position, 0 where free; its length is a power of two at least twice {@link #live}. */
-    private int[] index;
-
     StateTable() {
         clear();
     }
 
     /** Forgets every entry. */
     void clear() {
-        paths = new PathSlab(0);
-        slots = 0;
-        live = 0;
+        inputs = new PathIndex(0);
+        paths = inputs.slab();
         outputs = 0;
-        allocate(16);
-        index = new int[32];
+        allocate(inputs.capacity());
     }
 
     /** Makes room for this many entries in all, so that loading a snapshot grows nothing. */
     void reserve(int expected) {
-        if (expected > inputRefs.length) {
-            if (slots == 0) {
-                paths = new PathSlab(expected * 24);
-                allocate(expected);
-            } else {
-                growSlots(expected);
-            }
-            growOutputs(expected);
+        if (inputs.slotCount() == 0 && expected > inputs.capacity()) {
+            inputs = new PathIndex(expected);
+            paths = inputs.slab();
+            allocate(inputs.capacity());
         }
-        if ((long) expected * 2 > index.length) {
-            rebuildIndex(expected);
-        }
+        inputs.reserve(expected);
+        growSlots();
+        growOutputs(expected);
     }
 
     int size() {
-        return live;
+        return inputs.size();
     }
 
     /** @return the entry of an input, or {@code null}; its path is the string asked with */
@@ -101,7 +88,7 @@ final class StateTable {
         System.arraycopy(sha256s, slot * SHA_BYTES, into.sha256, 0, into.shaLength);
         int count = outputCounts[slot];
         into.reserveOutputs(count);
-        long inputRef = inputRefs[slot];
+        long inputRef = inputs.ref(slot);
         for (int i = 0, output = firstOutputs[slot]; i < count; i++, output++) {
             into.outputPaths[i] = outputRefs[output] == inputRef ? input : paths.get(outputRefs[output]);
             into.outputSizes[i] = outputSizes[output];
@@ -144,17 +131,15 @@ final class StateTable {
             return null;
         }
         StateEntry previous = entryAt(slot, input);
-        removeFromIndex(slot);
-        shaLengths[slot] = EMPTY;
-        live--;
+        inputs.remove(slot);
         return previous;
     }
 
     /** Calls the action with the path of every input that has an entry. */
     void forEachInput(Consumer<String> action) {
-        for (int slot = 0; slot < slots; slot++) {
-            if (shaLengths[slot] != EMPTY) {
-                action.accept(paths.get(inputRefs[slot]));
+        for (int slot = 0; slot < inputs.slotCount(); slot++) {
+            if (inputs.isLive(slot)) {
+                action.accept(inputs.path(slot));
             }
         }
     }
@@ -166,15 +151,15 @@ final class StateTable {
 
             @Override
             public boolean hasNext() {
-                return slot < slots;
+                return slot < inputs.slotCount();
             }
 
             @Override
             public StateEntry next() {
-                if (slot >= slots) {
+                if (slot >= inputs.slotCount()) {
                     throw new NoSuchElementException();
                 }
-                StateEntry entry = entryAt(slot, paths.get(inputRefs[slot]));
+                StateEntry entry = entryAt(slot, inputs.path(slot));
                 slot = nextLive(slot + 1);
                 return entry;
             }
@@ -183,7 +168,7 @@ final class StateTable {
 
     private int nextLive(int from) {
         int slot = from;
-        while (slot < slots && shaLengths[slot] == EMPTY) {
+        while (slot < inputs.slotCount() && !inputs.isLive(slot)) {
             slot++;
         }
         return slot;
@@ -192,7 +177,7 @@ final class StateTable {
     private StateEntry entryAt(int slot, String input) {
         int count = outputCounts[slot];
         CommittedOutput[] recorded = new CommittedOutput[count];
-        long inputRef = inputRefs[slot];
+        long inputRef = inputs.ref(slot);
         for (int i = 0, output = firstOutputs[slot]; i < count; i++, output++) {
             String path = outputRefs[output] == inputRef ? input : paths.get(outputRefs[output]);
             recorded[i] = new CommittedOutput(path, outputSizes[output], outputModified[output]);
@@ -213,7 +198,7 @@ final class StateTable {
             }
             outputs += count;
         }
-        long inputRef = inputRefs[slot];
+        long inputRef = inputs.ref(slot);
         for (int i = 0; i < count; i++) {
             CommittedOutput output = written.get(i);
             int at = first + i;
@@ -234,85 +219,19 @@ final class StateTable {
         outputCounts[slot] = count;
     }
 
-    // ---- slots and the index ----
-
     private int find(String input) {
-        int hash = input.hashCode();
-        int mask = index.length - 1;
-        for (int position = spread(hash) & mask; ; position = (position + 1) & mask) {
-            int slot = index[position] - 1;
-            if (slot < 0) {
-                return -1;
-            }
-            if (hashes[slot] == hash && paths.matches(inputRefs[slot], input)) {
-                return slot;
-            }
-        }
+        return inputs.find(input);
     }
 
     private int newSlot(String input) {
-        if (slots == inputRefs.length) {
-            growSlots(slots + (slots >> 1) + 1);
-        }
-        if ((long) (live + 1) * 2 > index.length) {
-            rebuildIndex(live + 1);
-        }
-        int slot = slots++;
-        inputRefs[slot] = paths.add(input);
-        hashes[slot] = input.hashCode();
+        int slot = inputs.add(input);
+        growSlots();
         firstOutputs[slot] = 0;
         outputCounts[slot] = 0;
-        live++;
-        insert(slot);
         return slot;
     }
 
-    private void insert(int slot) {
-        int mask = index.length - 1;
-        int position = spread(hashes[slot]) & mask;
-        while (index[position] != 0) {
-            position = (position + 1) & mask;
-        }
-        index[position] = slot + 1;
-    }
-
-    /** Takes a slot out of the index, moving later entries of its probe run back so that none is cut off. */
-    private void removeFromIndex(int slot) {
-        int mask = index.length - 1;
-        int hole = spread(hashes[slot]) & mask;
-        while (index[hole] != slot + 1) {
-            hole = (hole + 1) & mask;
-        }
-        for (int position = (hole + 1) & mask; index[position] != 0; position = (position + 1) & mask) {
-            int home = spread(hashes[index[position] - 1]) & mask;
-            // The entry at position may fill the hole unless its home lies cyclically in (hole, position].
-            boolean homeBetween = hole <= position ? hole < home && home <= position : hole < home || home <= position;
-            if (!homeBetween) {
-                index[hole] = index[position];
-                hole = position;
-            }
-        }
-        index[hole] = 0;
-    }
-
-    private void rebuildIndex(int expected) {
-        int length = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
-        index = new int[length];
-        for (int slot = 0; slot < slots; slot++) {
-            if (shaLengths[slot] != EMPTY) {
-                insert(slot);
-            }
-        }
-    }
-
-    private static int spread(int hash) {
-        int mixed = hash * 0x9E3779B9;
-        return mixed ^ (mixed >>> 16);
-    }
-
     private void allocate(int capacity) {
-        inputRefs = new long[capacity];
-        hashes = new int[capacity];
         sizes = new long[capacity];
         modified = new long[capacity];
         shaLengths = new byte[capacity];
@@ -324,9 +243,12 @@ final class StateTable {
         outputModified = new long[capacity];
     }
 
-    private void growSlots(int capacity) {
-        inputRefs = Arrays.copyOf(inputRefs, capacity);
-        hashes = Arrays.copyOf(hashes, capacity);
+    /** Grows the arrays by slot with the index. */
+    private void growSlots() {
+        int capacity = inputs.capacity();
+        if (capacity <= sizes.length) {
+            return;
+        }
         sizes = Arrays.copyOf(sizes, capacity);
         modified = Arrays.copyOf(modified, capacity);
         shaLengths = Arrays.copyOf(shaLengths, capacity);

@@ -78,6 +78,7 @@ public final class StateUpToDateChecker implements UpToDateChecker {
             List<InputFile> scanned) throws IOException {
         boolean force = incremental.force();
         try {
+            state.reserve(scanned.size());
             // Item numbers, not paths: a large run holds no string per candidate.
             BitSet sameSize = new BitSet(scanned.size());
             int recorded = 0;

@@ -3,10 +3,15 @@ package io.github.parmap.engine.support;
 import java.util.Arrays;
 
 /**
- * Many strings, such as the paths of a million files, in one growing byte array instead of two objects
- * each: a collector copies a handful of large arrays at no cost, where it would copy millions of small
- * objects, and heap growth follows. A string is kept as one byte per char when all its chars fit in one
- * (nearly every path), else as two; it is named by a {@code long} reference that {@link #add} returns.
+ * Many strings, such as the paths of a million files, in chunks of bytes instead of two objects each: a
+ * collector copies a handful of arrays at no cost, where it would copy millions of small objects, and heap
+ * growth follows. A string is kept as one byte per char when all its chars fit in one (nearly every path),
+ * else as two; it is named by a {@code long} reference that {@link #add} returns.
+ *
+ * <p>The bytes are held in chunks of a fixed size, small enough that the collector treats each as an
+ * ordinary object: growing adds a chunk and copies nothing, where one array grown by copies made the
+ * collector find ever larger contiguous room, and grow the heap when it could not. A string never spans
+ * two chunks.
  *
  * <p>Not thread-safe: its owner synchronizes.
  */
@@ -14,13 +19,20 @@ public final class PathSlab {
     /** In the low half of a reference, marks a string kept as two bytes per char. */
     private static final long WIDE = 1L << 31;
     private static final int CHARS = (int) (WIDE - 1);
+    /**
+     * Bytes per chunk: below half of the collector's smallest region (1 MiB), so that no chunk is allocated
+     * as a humongous object, which G1 puts straight into the old generation.
+     */
+    static final int CHUNK_BYTES = 256 * 1024;
 
-    private byte[] bytes;
-    private int used;
+    private byte[][] chunks = new byte[4][];
+    /** The chunk being filled, and how much of it is used. */
+    private int current = -1;
+    private int used = CHUNK_BYTES;
 
-    /** @param expectedBytes how many bytes to make room for at once */
+    /** @param expectedBytes how many bytes to make room for: the table of chunks is sized by it, the chunks come as needed */
     public PathSlab(int expectedBytes) {
-        bytes = new byte[Math.max(64, expectedBytes)];
+        chunks = new byte[Math.max(4, expectedBytes / CHUNK_BYTES + 1)][];
     }
 
     /** @return the reference of a copy of the text */
@@ -28,37 +40,49 @@ public final class PathSlab {
         int length = text.length();
         boolean wide = !fitsOneByte(text);
         int need = wide ? 2 * length : length;
-        if (bytes.length - used < need) {
-            long grown = Math.max((long) bytes.length + (bytes.length >> 1), (long) used + need);
-            if (grown > Integer.MAX_VALUE - 16) {
-                throw new IllegalStateException("more than 2 GB of paths");
-            }
-            bytes = Arrays.copyOf(bytes, (int) grown);
+        if (current < 0 || chunks[current].length - used < need) {
+            newChunk(need);
         }
-        int offset = used;
+        byte[] bytes = chunks[current];
+        int at = used;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (wide) {
-                bytes[offset + 2 * i] = (byte) (c >>> 8);
-                bytes[offset + 2 * i + 1] = (byte) c;
+                bytes[at + 2 * i] = (byte) (c >>> 8);
+                bytes[at + 2 * i + 1] = (byte) c;
             } else {
-                bytes[offset + i] = (byte) c;
+                bytes[at + i] = (byte) c;
             }
         }
         used += need;
-        return (long) offset << 32 | (wide ? WIDE : 0) | length;
+        long offset = (long) current * CHUNK_BYTES + at;
+        if (offset > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than 2 GB of paths");
+        }
+        return offset << 32 | (wide ? WIDE : 0) | length;
+    }
+
+    private void newChunk(int need) {
+        if (current + 1 == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+        }
+        current++;
+        // A string larger than a chunk gets one of its own size, at its start: offsets stay chunk * CHUNK_BYTES + place.
+        chunks[current] = new byte[Math.max(CHUNK_BYTES, need)];
+        used = 0;
     }
 
     /** @return the text of a reference */
     public String get(long ref) {
-        int offset = offset(ref);
+        byte[] bytes = chunkOf(ref);
+        int at = place(ref);
         int length = length(ref);
         if (!isWide(ref)) {
-            return new String(bytes, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(bytes, at, length, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
-            chars[i] = charAt(offset, true, i);
+            chars[i] = charAt(bytes, at, true, i);
         }
         return new String(chars);
     }
@@ -74,10 +98,11 @@ public final class PathSlab {
         if (length != text.length()) {
             return false;
         }
-        int offset = offset(ref);
+        byte[] bytes = chunkOf(ref);
+        int at = place(ref);
         boolean wide = isWide(ref);
         for (int i = 0; i < length; i++) {
-            if (charAt(offset, wide, i) != text.charAt(i)) {
+            if (charAt(bytes, at, wide, i) != text.charAt(i)) {
                 return false;
             }
         }
@@ -86,25 +111,35 @@ public final class PathSlab {
 
     /** @return the text's {@link String#hashCode()}, without making the string */
     public int hash(long ref) {
-        int offset = offset(ref);
+        byte[] bytes = chunkOf(ref);
+        int at = place(ref);
         boolean wide = isWide(ref);
         int hash = 0;
         for (int i = 0, length = length(ref); i < length; i++) {
-            hash = 31 * hash + charAt(offset, wide, i);
+            hash = 31 * hash + charAt(bytes, at, wide, i);
         }
         return hash;
     }
 
     /** @return the order of two texts as {@link String#compareTo} has it */
     public int compare(long a, long b) {
-        int aOffset = offset(a);
-        int bOffset = offset(b);
+        byte[] aBytes = chunkOf(a);
+        byte[] bBytes = chunkOf(b);
+        int aAt = place(a);
+        int bAt = place(b);
         boolean aWide = isWide(a);
         boolean bWide = isWide(b);
         int aLength = length(a);
         int bLength = length(b);
-        for (int i = 0, common = Math.min(aLength, bLength); i < common; i++) {
-            int difference = charAt(aOffset, aWide, i) - charAt(bOffset, bWide, i);
+        int common = Math.min(aLength, bLength);
+        if (!aWide && !bWide) {
+            // One byte per char on both sides: the JDK compares the byte ranges many at a time. Sorting a
+            // million paths spends most of its time here.
+            int at = Arrays.mismatch(aBytes, aAt, aAt + common, bBytes, bAt, bAt + common);
+            return at < 0 ? aLength - bLength : (aBytes[aAt + at] & 0xFF) - (bBytes[bAt + at] & 0xFF);
+        }
+        for (int i = 0; i < common; i++) {
+            int difference = charAt(aBytes, aAt, aWide, i) - charAt(bBytes, bAt, bWide, i);
             if (difference != 0) {
                 return difference;
             }
@@ -112,15 +147,19 @@ public final class PathSlab {
         return aLength - bLength;
     }
 
-    private char charAt(int offset, boolean wide, int index) {
+    private static char charAt(byte[] bytes, int at, boolean wide, int index) {
         if (wide) {
-            return (char) ((bytes[offset + 2 * index] & 0xFF) << 8 | bytes[offset + 2 * index + 1] & 0xFF);
+            return (char) ((bytes[at + 2 * index] & 0xFF) << 8 | bytes[at + 2 * index + 1] & 0xFF);
         }
-        return (char) (bytes[offset + index] & 0xFF);
+        return (char) (bytes[at + index] & 0xFF);
     }
 
-    private static int offset(long ref) {
-        return (int) (ref >>> 32);
+    private byte[] chunkOf(long ref) {
+        return chunks[(int) (ref >>> 32) / CHUNK_BYTES];
+    }
+
+    private static int place(long ref) {
+        return (int) (ref >>> 32) % CHUNK_BYTES;
     }
 
     private static boolean isWide(long ref) {
