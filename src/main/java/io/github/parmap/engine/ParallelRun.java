@@ -85,8 +85,8 @@ public final class ParallelRun {
         try {
             items = shard(new InputScanner(request.inputDirectory(), request.outputDirectory(), Arrays.asList(
                     incremental == null ? null : incremental.stateDirectory(),
-                    request.cache() == null ? null : request.cache().localDirectory()), request.filter(), log).scanFiles());
-        } catch (IOException | RuntimeException | Error e) {
+                    request.cache() == null ? null : request.cache().localDirectory()), request.filter(), log).scanFiles(request.workers()));
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
             if (stateLoading != null) {
                 stateLoading.abandon();
             }

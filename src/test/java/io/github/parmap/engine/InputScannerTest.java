@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.parmap.Item;
 import io.github.parmap.ItemProcessor;
 import io.github.parmap.engine.report.ProcessingResult;
+import io.github.parmap.engine.scan.InputFile;
 import io.github.parmap.engine.scan.InputScanner;
 import io.github.parmap.engine.scan.PathFilter;
 import io.github.parmap.engine.support.InvalidConfigurationException;
@@ -33,8 +34,44 @@ class InputScannerTest {
         return Files.createDirectories(root.resolve("in"));
     }
 
+    /**
+     * Scans on one thread and again with the subdirectories walked on threads of their own: both must find
+     * the same items and say the same, in the same order. The caller's log hears the first.
+     */
     private List<String> scan(Path input, Path output, PathFilter filter, RunLog log) throws IOException {
-        return new InputScanner(input, output, filter, log).scan();
+        RecordingLog alone = new RecordingLog();
+        List<String> items = new InputScanner(input, output, filter, alone).scan();
+        RecordingLog parallel = new RecordingLog();
+        List<String> itemsInParallel;
+        try {
+            itemsInParallel = new InputScanner(input, output, filter, parallel).scanFiles(3).stream().map(InputFile::relativePath).toList();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(items, itemsInParallel, "the items of a scan on several threads");
+        assertEquals(alone.entries().stream().map(RecordingLog.Entry::message).toList(),
+                parallel.entries().stream().map(RecordingLog.Entry::message).toList(), "what a scan on several threads says");
+        alone.entries().forEach(entry -> log.log(entry.level(), entry.message(), entry.thrown()));
+        return items;
+    }
+
+    @Test
+    void aScanOnSeveralThreadsFindsWhatOneThreadFindsInTheSameOrder() throws IOException {
+        Path input = input();
+        for (int directory = 0; directory < 30; directory++) {
+            for (int file = 0; file < 40; file++) {
+                Trees.write(input, String.format("d%02d/sub/f%03d.txt", directory, file), "x");
+                Trees.write(input, String.format("d%02d.f%03d", directory, file), "y"); // sorts between d00 and d00/...
+            }
+        }
+        Trees.write(input, "top.txt", "z");
+        createSymbolicLink(input.resolve("d05/up"), input); // a loop through the input directory itself
+        createSymbolicLink(input.resolve("d07/gone.txt"), root.resolve("missing"));
+
+        List<String> items = scan(input, root.resolve("out"), PathFilter.all(), RunLog.silent());
+
+        assertEquals(30 * 40 * 2 + 1, items.size());
+        assertEquals(items.stream().sorted().toList(), items);
     }
 
     /** Writes a regular file at a relative path and nothing else. */

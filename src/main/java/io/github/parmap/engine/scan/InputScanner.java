@@ -19,6 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Lists the items under an input directory: regular files the filter includes, following symbolic links,
@@ -65,7 +69,24 @@ public final class InputScanner {
 
     /** @return the items with the size and modification time the walk read for them, sorted by relative path */
     public ScannedFiles scanFiles() throws IOException {
-        ScannedFiles.Builder items = new ScannedFiles.Builder();
+        try {
+            return scanFiles(1);
+        } catch (InterruptedException notWithOneThread) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", notWithOneThread);
+        }
+    }
+
+    /**
+     * Scans with several threads: the calling thread walks the input directory itself, and each of its
+     * subdirectories is walked as a task of its own, so that the file system is asked for many files at once.
+     * The result and the warnings are those of a walk on one thread, in the same order.
+     *
+     * @param threads how many subdirectories are walked at once; 1 walks everything on the calling thread
+     * @return the items with the size and modification time the walk read for them, sorted by relative path
+     * @throws InterruptedException if the calling thread is interrupted while the subdirectories are walked
+     */
+    public ScannedFiles scanFiles(int threads) throws IOException, InterruptedException {
         // Following links, the walk may reach these directories under other names: their file keys tell.
         Set<Object> parmapKeys = new HashSet<>();
         for (Path directory : parmapDirectories) {
@@ -74,52 +95,142 @@ public final class InputScanner {
                 parmapKeys.add(key);
             }
         }
-        Files.walkFileTree(inputDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                        if (dir.equals(inputDirectory)) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                        Object key = attrs.fileKey();
-                        if ((key != null && parmapKeys.contains(key)) || parmapDirectories.contains(dir)
-                                || !filter.mayIncludeFilesUnder(relative(dir))) {
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, InputScanner::scanThread) : null;
+        try {
+            Walk top = new Walk(inputDirectory, parmapKeys, pool);
+            top.run();
+            top.warnings.forEach(log::warn);
+            top.throwFailure();
+            ScannedFiles.Builder items = top.items;
+            for (Future<Walk> subdirectory : top.subdirectories) {
+                Walk walked = await(subdirectory);
+                walked.warnings.forEach(log::warn);
+                walked.throwFailure();
+                items.addAll(walked.items);
+            }
+            return items.build();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
 
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (attrs.isRegularFile()) {
-                            String relativePath = relative(file);
-                            if (filter.includesFile(relativePath)) {
-                                checkNameReadsBack(file, relativePath);
-                                items.add(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime()));
-                            }
-                        } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
-                            // Following links, only a link whose target is missing is still seen as a link.
-                            log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": a symbolic link whose target does not exist");
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
+    private static Walk await(Future<Walk> subdirectory) throws IOException, InterruptedException {
+        try {
+            return subdirectory.get();
+        } catch (ExecutionException e) {
+            Throwable failure = e.getCause();
+            if (failure instanceof IOException io) {
+                throw io;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(failure);
+        }
+    }
 
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
-                        if (failure instanceof FileSystemLoopException) {
-                            log.warn("Skipping " + PrintablePaths.printable(relative(file))
-                                    + ": a symbolic link that leads back to one of its own parent directories");
-                            return FileVisitResult.SKIP_SUBTREE;
-                        }
-                        if (file.equals(inputDirectory)) {
-                            throw failure;
-                        }
-                        // A file deleted or made unreadable while scanning: not an item, but worth a word.
-                        log.warn("Skipping " + PrintablePaths.printable(relative(file)) + ": " + Failures.describe(failure));
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-        return items.build();
+    private static Thread scanThread(Runnable task) {
+        Thread thread = new Thread(task, "parmap-scan");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * One walk: of the input directory, handing its subdirectories to the pool if there is one, or of one
+     * such subdirectory. Each walk keeps its own items and warnings, merged in order once all are done.
+     */
+    private final class Walk extends SimpleFileVisitor<Path> {
+        private final Path start;
+        private final Set<Object> parmapKeys;
+        /** What ended the walk early, thrown once the warnings before it are logged. */
+        private IOException failure;
+        private final ExecutorService pool;
+        final ScannedFiles.Builder items = new ScannedFiles.Builder();
+        final List<String> warnings = new ArrayList<>();
+        final List<Future<Walk>> subdirectories = new ArrayList<>();
+        /** For the walk of a subdirectory: the input directory's key, which a walk from the input directory would have among the ancestors. */
+        private final Object inputKey;
+
+        Walk(Path start, Set<Object> parmapKeys, ExecutorService pool) {
+            this.start = start;
+            this.parmapKeys = parmapKeys;
+            this.pool = pool;
+            this.inputKey = start.equals(inputDirectory) ? null : fileKey(inputDirectory);
+        }
+
+        /** @return this walk, done */
+        Walk run() {
+            try {
+                Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, this);
+            } catch (IOException e) {
+                failure = e;
+            }
+            return this;
+        }
+
+        void throwFailure() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(inputDirectory)) {
+                return FileVisitResult.CONTINUE;
+            }
+            Object key = attrs.fileKey();
+            if ((key != null && parmapKeys.contains(key)) || parmapDirectories.contains(dir) || !filter.mayIncludeFilesUnder(relative(dir))) {
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (key != null && key.equals(inputKey)) {
+                warnOfLoop(dir);
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (pool != null && dir.getParent().equals(inputDirectory)) {
+                subdirectories.add(pool.submit(new Walk(dir, parmapKeys, null)::run));
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            if (attrs.isRegularFile()) {
+                String relativePath = relative(file);
+                if (filter.includesFile(relativePath)) {
+                    checkNameReadsBack(file, relativePath);
+                    items.add(relativePath, attrs.size(), Fingerprints.nanos(attrs.lastModifiedTime()));
+                }
+            } else if (attrs.isSymbolicLink() && filter.includesFile(relative(file))) {
+                // Following links, only a link whose target is missing is still seen as a link.
+                warnings.add("Skipping " + PrintablePaths.printable(relative(file)) + ": a symbolic link whose target does not exist");
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+            if (failure instanceof FileSystemLoopException) {
+                warnOfLoop(file);
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (file.equals(inputDirectory)) {
+                throw failure;
+            }
+            // A file deleted or made unreadable while scanning: not an item, but worth a word.
+            warnings.add("Skipping " + PrintablePaths.printable(relative(file)) + ": " + Failures.describe(failure));
+            return FileVisitResult.CONTINUE;
+        }
+
+        private void warnOfLoop(Path file) {
+            warnings.add("Skipping " + PrintablePaths.printable(relative(file)) + ": a symbolic link that leads back to one of its own parent directories");
+        }
     }
 
     /**

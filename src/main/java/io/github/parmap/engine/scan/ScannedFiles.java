@@ -40,6 +40,7 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
     static final class Builder {
         /** Files per chunk: each chunk's array stays an ordinary object to the collector (see {@link PathSlab}). */
         private static final int CHUNK = 16 * 1024;
+        private static final int FIRST_CHUNK = 256;
 
         private final PathSlab paths = new PathSlab(0);
         private long[][] refs = new long[16][];
@@ -48,6 +49,18 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
         private int count;
 
         void add(String relativePath, long size, long modifiedNanos) {
+            addRef(paths.add(relativePath), size, modifiedNanos);
+        }
+
+        /** Adds the files another builder collected; that builder must not be used afterwards. */
+        void addAll(Builder other) {
+            long shift = paths.append(other.paths);
+            for (int file = 0; file < other.count; file++) {
+                addRef(other.ref(file) + shift, other.sizes[file / CHUNK][file % CHUNK], other.modified[file / CHUNK][file % CHUNK]);
+            }
+        }
+
+        private void addRef(long ref, long size, long modifiedNanos) {
             int chunk = count / CHUNK;
             if (count % CHUNK == 0) {
                 if (chunk == refs.length) {
@@ -55,11 +68,18 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
                     sizes = Arrays.copyOf(sizes, chunk * 2);
                     modified = Arrays.copyOf(modified, chunk * 2);
                 }
-                refs[chunk] = new long[CHUNK];
-                sizes[chunk] = new long[CHUNK];
-                modified[chunk] = new long[CHUNK];
+                // The first chunk starts small: a walk of one small directory is a builder too.
+                int length = chunk == 0 ? FIRST_CHUNK : CHUNK;
+                refs[chunk] = new long[length];
+                sizes[chunk] = new long[length];
+                modified[chunk] = new long[length];
+            } else if (count == refs[0].length) {
+                int length = Math.min(CHUNK, 2 * count);
+                refs[0] = Arrays.copyOf(refs[0], length);
+                sizes[0] = Arrays.copyOf(sizes[0], length);
+                modified[0] = Arrays.copyOf(modified[0], length);
             }
-            refs[chunk][count % CHUNK] = paths.add(relativePath);
+            refs[chunk][count % CHUNK] = ref;
             sizes[chunk][count % CHUNK] = size;
             modified[chunk][count % CHUNK] = modifiedNanos;
             count++;

@@ -24,6 +24,7 @@ public final class PathSlab {
      * as a humongous object, which G1 puts straight into the old generation.
      */
     static final int CHUNK_BYTES = 256 * 1024;
+    private static final int FIRST_CHUNK_BYTES = 4 * 1024;
 
     private byte[][] chunks = new byte[4][];
     /** The chunk being filled, and how much of it is used. */
@@ -41,7 +42,12 @@ public final class PathSlab {
         boolean wide = !fitsOneByte(text);
         int need = wide ? 2 * length : length;
         if (current < 0 || chunks[current].length - used < need) {
-            newChunk(need);
+            if (current >= 0 && chunks[current].length < CHUNK_BYTES && used + need <= CHUNK_BYTES) {
+                // A small slab starts with a small chunk, grown up to the full size before the next one is added.
+                chunks[current] = Arrays.copyOf(chunks[current], Math.min(CHUNK_BYTES, Math.max(2 * chunks[current].length, used + need)));
+            } else {
+                newChunk(need);
+            }
         }
         byte[] bytes = chunks[current];
         int at = used;
@@ -68,8 +74,33 @@ public final class PathSlab {
         }
         current++;
         // A string larger than a chunk gets one of its own size, at its start: offsets stay chunk * CHUNK_BYTES + place.
-        chunks[current] = new byte[Math.max(CHUNK_BYTES, need)];
+        // The first chunk starts small, as many slabs hold a few paths only.
+        chunks[current] = new byte[Math.max(current == 0 ? FIRST_CHUNK_BYTES : CHUNK_BYTES, need)];
         used = 0;
+    }
+
+    /**
+     * Takes over another slab's chunks, after this one's, without copying their bytes; the other slab must not
+     * be used afterwards.
+     *
+     * @return what to add to a reference of the other slab to name the same text in this one
+     */
+    public long append(PathSlab other) {
+        if (other.current < 0) {
+            return 0;
+        }
+        int base = current + 1;
+        int needed = base + other.current + 1;
+        if ((long) needed * CHUNK_BYTES > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than 2 GB of paths");
+        }
+        if (needed > chunks.length) {
+            chunks = Arrays.copyOf(chunks, Math.max(needed, chunks.length * 2));
+        }
+        System.arraycopy(other.chunks, 0, chunks, base, other.current + 1);
+        current = needed - 1;
+        used = other.used;
+        return (long) base * CHUNK_BYTES << 32;
     }
 
     /** @return the text of a reference */
