@@ -119,18 +119,9 @@ public final class InputScanner {
     private static Walk await(Future<Walk> subdirectory) throws IOException, InterruptedException {
         try {
             return subdirectory.get();
-        } catch (ExecutionException e) {
-            Throwable failure = e.getCause();
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            throw new IOException(failure);
+        } catch (ExecutionException failed) {
+            Failures.rethrowCause(failed);
+            throw new IllegalStateException(failed); // not reached: rethrowCause always throws
         }
     }
 

@@ -1,8 +1,8 @@
 package io.github.parmap.engine.state;
 
+import io.github.parmap.engine.support.Failures;
 import io.github.parmap.engine.support.RunLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -33,17 +33,8 @@ public final class StateLoading {
             abandon();
             throw interrupted;
         } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new UncheckedIOException(new IOException(cause));
+            Failures.rethrowCause(failed);
+            throw new IllegalStateException(failed); // not reached: rethrowCause always throws
         }
     }
 

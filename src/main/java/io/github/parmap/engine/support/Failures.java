@@ -1,5 +1,7 @@
 package io.github.parmap.engine.support;
 
+import java.io.IOException;
+
 import java.nio.file.FileSystemException;
 
 /** Turns a processor's exception into the short text shown to users. */
@@ -49,5 +51,23 @@ public final class Failures {
             message.append(": ").append(thrown.getReason());
         }
         return message.toString();
+    }
+
+    /**
+     * Throws what a task threw, as it was: an {@link IOException}, a {@link RuntimeException} or an
+     * {@link Error}; anything else in an {@code IOException}.
+     */
+    public static void rethrowCause(java.util.concurrent.ExecutionException failed) throws IOException {
+        Throwable cause = failed.getCause();
+        if (cause instanceof IOException io) {
+            throw io;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IOException(cause);
     }
 }
