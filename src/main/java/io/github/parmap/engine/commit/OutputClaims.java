@@ -22,6 +22,8 @@ public final class OutputClaims {
     private PathSlab paths;
     /** Per slot of {@link #outputs}: the slab reference of the owning item's path. */
     private long[] owners;
+    /** The reference of the last owner kept apart from its outputs, or -1. */
+    private long lastOwner = -1;
     /** Reserves the outputs of the last build before the first claim or release; {@code null} once done. */
     private volatile Consumer<OutputClaims> reservations;
 
@@ -103,7 +105,15 @@ public final class OutputClaims {
         if (outputs.capacity() > owners.length) {
             owners = Arrays.copyOf(owners, outputs.capacity());
         }
-        owners[slot] = output.equals(item) ? outputs.ref(slot) : paths.add(item);
+        if (output.equals(item)) {
+            owners[slot] = outputs.ref(slot);
+        } else {
+            // An item's outputs are claimed one after another (precompress writes three): its path is kept once.
+            if (lastOwner < 0 || !paths.matches(lastOwner, item)) {
+                lastOwner = paths.add(item);
+            }
+            owners[slot] = lastOwner;
+        }
     }
 
     /** Two items asked for the same output path. */

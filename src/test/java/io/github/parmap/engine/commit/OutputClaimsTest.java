@@ -27,6 +27,22 @@ class OutputClaimsTest {
     }
 
     @Test
+    void anItemWithSeveralOutputsOwnsEachAndIsNamedInEachConflict() {
+        OutputClaims claims = new OutputClaims();
+        for (String suffix : new String[] {".gz", ".br", ".zst"}) {
+            claims.claim("app.js" + suffix, "app.js");
+        }
+        claims.claim("lib.js.gz", "lib.js");
+        for (String suffix : new String[] {".gz", ".br", ".zst"}) {
+            OutputClaims.OutputConflictException conflict = assertThrows(OutputClaims.OutputConflictException.class,
+                    () -> claims.claim("app.js" + suffix, "other.js"));
+            assertEquals("output 'app.js" + suffix + "' is written by both 'app.js' and 'other.js'; each output path may come from one input only",
+                    conflict.getMessage());
+        }
+        assertThrows(OutputClaims.OutputConflictException.class, () -> claims.claim("lib.js.gz", "app.js"));
+    }
+
+    @Test
     void aReservationHoldsTheOutputUntilItsOwnerReleasesIt() {
         AtomicInteger reserved = new AtomicInteger();
         OutputClaims claims = new OutputClaims(self -> {
