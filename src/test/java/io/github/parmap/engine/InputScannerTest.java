@@ -67,6 +67,10 @@ class InputScannerTest {
         Trees.write(input, "top.txt", "z");
         createSymbolicLink(input.resolve("d05/up"), input); // a loop through the input directory itself
         createSymbolicLink(input.resolve("d07/gone.txt"), root.resolve("missing"));
+        // Warnings of the input directory's own entries, met before, between and after the subdirectories.
+        for (int link = 0; link < 12; link++) {
+            createSymbolicLink(input.resolve("gone-" + link + ".txt"), root.resolve("missing"));
+        }
 
         List<String> items = scan(input, root.resolve("out"), PathFilter.all(), RunLog.silent());
 

@@ -99,21 +99,31 @@ public final class InputScanner {
         try {
             Walk top = new Walk(inputDirectory, parmapKeys, pool);
             top.run();
-            top.warnings.forEach(log::warn);
-            top.throwFailure();
+            // One thread would have walked each subdirectory where the top walk handed it on: its warnings,
+            // and a failure that ends the scan, come at that place among the top walk's.
             ScannedFiles.Builder items = top.items;
-            for (Future<Walk> subdirectory : top.subdirectories) {
-                Walk walked = await(subdirectory);
-                walked.warnings.forEach(log::warn);
+            int topWarnings = 0;
+            for (int index = 0; index < top.subdirectories.size(); index++) {
+                topWarnings = logWarnings(top.warnings, topWarnings, top.warningsBefore.get(index));
+                Walk walked = await(top.subdirectories.get(index));
+                logWarnings(walked.warnings, 0, walked.warnings.size());
                 walked.throwFailure();
                 items.addAll(walked.items);
             }
+            logWarnings(top.warnings, topWarnings, top.warnings.size());
+            top.throwFailure();
             return items.build();
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** @return {@code to}, where the next call starts */
+    private int logWarnings(List<String> warnings, int from, int to) {
+        warnings.subList(from, to).forEach(log::warn);
+        return to;
     }
 
     private static Walk await(Future<Walk> subdirectory) throws IOException, InterruptedException {
@@ -144,6 +154,8 @@ public final class InputScanner {
         final ScannedFiles.Builder items = new ScannedFiles.Builder();
         final List<String> warnings = new ArrayList<>();
         final List<Future<Walk>> subdirectories = new ArrayList<>();
+        /** Per subdirectory handed on: how many warnings this walk had given by then. */
+        final List<Integer> warningsBefore = new ArrayList<>();
         /** For the walk of a subdirectory: the input directory's key, which a walk from the input directory would have among the ancestors. */
         private final Object inputKey;
 
@@ -184,6 +196,7 @@ public final class InputScanner {
                 return FileVisitResult.SKIP_SUBTREE;
             }
             if (pool != null && dir.getParent().equals(inputDirectory)) {
+                warningsBefore.add(warnings.size());
                 subdirectories.add(pool.submit(new Walk(dir, parmapKeys, null)::run));
                 return FileVisitResult.SKIP_SUBTREE;
             }

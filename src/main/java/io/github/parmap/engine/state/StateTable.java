@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  * lookup makes its {@link StateEntry} afresh.
  *
  * <p>An input has a slot in a {@link PathIndex}; a slot that is updated keeps its place; a removed slot stays
- * empty until the table is built anew, from the next snapshot. Outputs live in a second set of arrays, each slot naming a run of them; an output at the
- * input's own path shares the input's bytes. Not thread-safe: {@link BuildState} synchronizes.
+ * empty until the table is built anew, from the next snapshot. Outputs live in a second set of arrays, each
+ * slot naming a run of them; an output at the input's own path shares the input's bytes. Not thread-safe:
+ * {@link BuildState} synchronizes.
  */
 final class StateTable {
     static final int SHA_BYTES = 32;
