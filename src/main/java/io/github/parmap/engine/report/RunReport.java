@@ -3,13 +3,12 @@ package io.github.parmap.engine.report;
 import io.github.parmap.engine.state.Reason;
 import io.github.parmap.engine.scan.InputFile;
 import io.github.parmap.engine.support.AtomicFileWrite;
-import java.io.BufferedWriter;
+import io.github.parmap.engine.support.RunStoppedException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,51 +29,61 @@ public final class RunReport {
     /** Enough for the milliseconds of any duration below {@link #EXACT_NANOS}. */
     private static final int MILLIS_CHARS = 24;
 
+    // The pieces of a file's line, encoded once: a report has a million lines for a million files.
+    private static final byte[] FIRST_FILE = ascii("\n    {\"path\": ");
+    private static final byte[] NEXT_FILE = ascii(",\n    {\"path\": ");
+    private static final byte[][] STATUS = Arrays.stream(ItemOutcomes.Status.values())
+            .map(status -> ascii(", \"status\": \"" + status.text() + '"')).toArray(byte[][]::new);
+    private static final byte[] REASON = ascii(", \"reason\": ");
+    private static final byte[] MILLIS = ascii(", \"millis\": ");
+    private static final byte[] END_FILE = ascii("}");
+
     private RunReport() {}
 
-    // A report has a line per file, so those lines are written piece by piece: no line, duration or name of
-    // a file becomes a String of its own unless the name needs escaping.
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Replaces the report with this run's: the totals, the slowest files, and a line per file, streamed.
+     *
+     * @throws RunStoppedException naming the file when it cannot be written
+     */
     public static void write(Path file, String processor, ProcessingResult result, List<InputFile> items, ItemOutcomes timings) throws IOException {
         Files.createDirectories(file.getParent());
         char[] digits = new char[MILLIS_CHARS];
         AtomicFileWrite.replace(file, stream -> {
-            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-            out.write("{\n  \"formatVersion\": 1,\n  \"processor\": ");
-            writeQuoted(out, processor);
-            out.write(",\n  \"totals\": {\"files\": " + result.itemCount() + ", \"processed\": " + result.processed()
+            JsonBytes out = new JsonBytes(stream);
+            out.raw("{\n  \"formatVersion\": 1,\n  \"processor\": ").string(processor);
+            out.raw(",\n  \"totals\": {\"files\": " + result.itemCount() + ", \"processed\": " + result.processed()
                     + ", \"upToDate\": " + result.upToDate() + ", \"failed\": " + result.failures().size()
                     + ", \"notStarted\": " + result.notStarted() + ", \"staleOutputsRemoved\": " + result.removed()
                     + ", \"outputsWritten\": " + result.outputsCommitted() + ", \"workers\": " + result.workers()
                     + ", \"wallTimeMillis\": " + millis(result.wallTime().toNanos())
                     + ", \"filesPerSecond\": " + String.format(Locale.ROOT, "%.1f", result.itemsPerSecond()) + "},\n");
-            out.write("  \"slowest\": [");
+            out.raw("  \"slowest\": [");
             List<Integer> slowest = timings.slowest(SLOWEST);
             for (int i = 0; i < slowest.size(); i++) {
                 int item = slowest.get(i);
-                out.write(i == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ");
-                writeQuoted(out, items.get(item).relativePath());
-                out.write(", \"millis\": ");
+                out.raw(i == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ").string(items.get(item).relativePath()).raw(", \"millis\": ");
                 writeMillis(out, timings.nanos(item), digits);
-                out.write('}');
+                out.raw("}");
             }
-            out.write(slowest.isEmpty() ? "],\n" : "\n  ],\n");
-            out.write("  \"files\": [");
+            out.raw(slowest.isEmpty() ? "],\n" : "\n  ],\n");
+            out.raw("  \"files\": [");
             for (int item = 0; item < items.size(); item++) {
-                out.write(item == 0 ? "\n    {\"path\": " : ",\n    {\"path\": ");
-                writeQuoted(out, items.get(item).relativePath());
-                out.write(", \"status\": ");
-                writeQuoted(out, timings.status(item).text());
+                out.raw(item == 0 ? FIRST_FILE : NEXT_FILE).string(items.get(item).relativePath());
+                out.raw(STATUS[timings.status(item).ordinal()]);
                 Reason reason = timings.reason(item);
                 if (reason != null) {
-                    out.write(", \"reason\": ");
-                    writeQuoted(out, reason.words());
+                    out.raw(REASON).string(reason.words());
                 }
-                out.write(", \"millis\": ");
+                out.raw(MILLIS);
                 writeMillis(out, timings.nanos(item), digits);
-                out.write('}');
+                out.raw(END_FILE);
             }
-            out.write(items.isEmpty() ? "]\n" : "\n  ]\n");
-            out.write("}\n");
+            out.raw(items.isEmpty() ? "]\n" : "\n  ]\n");
+            out.raw("}\n");
             out.flush();
         });
     }
@@ -89,12 +98,11 @@ public final class RunReport {
         return new String(digits, start, digits.length - start);
     }
 
-    private static void writeMillis(Writer out, long nanos, char[] digits) throws IOException {
+    private static void writeMillis(JsonBytes out, long nanos, char[] digits) throws IOException {
         if (nanos < 0 || nanos >= EXACT_NANOS) {
-            out.write(millis(nanos));
+            out.raw(millis(nanos));
         } else {
-            int start = fillMillis(nanos, digits);
-            out.write(digits, start, digits.length - start);
+            out.ascii(digits, fillMillis(nanos, digits));
         }
     }
 
@@ -118,53 +126,5 @@ public final class RunReport {
             micros /= 10;
         } while (micros > 0);
         return at;
-    }
-
-    /** Writes the text as a JSON string; most names need no escaping and are written as they are. */
-    private static void writeQuoted(Writer out, String text) throws IOException {
-        if (firstToEscape(text) < 0) {
-            out.write('"');
-            out.write(text);
-            out.write('"');
-        } else {
-            out.write(quote(text));
-        }
-    }
-
-    public static String quote(String text) {
-        int first = firstToEscape(text);
-        if (first < 0) {
-            return '"' + text + '"';
-        }
-        StringBuilder json = new StringBuilder(text.length() + 8).append('"').append(text, 0, first);
-        for (int i = first; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        json.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        json.append(ch);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
-    }
-
-    /** @return the index of the first character JSON needs escaped, or -1 */
-    private static int firstToEscape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch < 0x20 || ch == '"' || ch == '\\') {
-                return i;
-            }
-        }
-        return -1;
     }
 }

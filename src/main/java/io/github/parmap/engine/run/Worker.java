@@ -186,7 +186,7 @@ public final class Worker implements Runnable {
         InputFile file = shared.items().get(item);
         long start = System.nanoTime();
         try {
-            UpToDateChecker.Verdict verdict = shared.checker().check(file);
+            UpToDateChecker.Verdict verdict = shared.checker().check(item, file);
             if (!verdict.upToDate()) {
                 shared.outcomes().takenUpBecause(item, verdict.reason());
                 return false;

@@ -101,18 +101,18 @@ public final class InputScanner {
             top.run();
             // One thread would have walked each subdirectory where the top walk handed it on: its warnings,
             // and a failure that ends the scan, come at that place among the top walk's.
-            ScannedFiles.Builder items = top.items;
+            List<ScannedFiles.Builder> walkedItems = new ArrayList<>();
             int topWarnings = 0;
             for (int index = 0; index < top.subdirectories.size(); index++) {
                 topWarnings = logWarnings(top.warnings, topWarnings, top.warningsBefore.get(index));
                 Walk walked = await(top.subdirectories.get(index));
                 logWarnings(walked.warnings, 0, walked.warnings.size());
                 walked.throwFailure();
-                items.addAll(walked.items);
+                walkedItems.add(walked.items);
             }
             logWarnings(top.warnings, topWarnings, top.warnings.size());
             top.throwFailure();
-            return items.build();
+            return ScannedFiles.Builder.merge(top.items, top.subdirectoryNames, walkedItems);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -154,6 +154,8 @@ public final class InputScanner {
         final ScannedFiles.Builder items = new ScannedFiles.Builder();
         final List<String> warnings = new ArrayList<>();
         final List<Future<Walk>> subdirectories = new ArrayList<>();
+        /** The relative paths of the subdirectories handed on, in the order of {@link #subdirectories}. */
+        final List<String> subdirectoryNames = new ArrayList<>();
         /** Per subdirectory handed on: how many warnings this walk had given by then. */
         final List<Integer> warningsBefore = new ArrayList<>();
         /** For the walk of a subdirectory: the input directory's key, which a walk from the input directory would have among the ancestors. */
@@ -173,6 +175,13 @@ public final class InputScanner {
             } catch (IOException e) {
                 failure = e;
             }
+            return this;
+        }
+
+        /** @return this walk, done, its items sorted on this thread */
+        Walk runAndSort() {
+            run();
+            items.sort();
             return this;
         }
 
@@ -197,7 +206,8 @@ public final class InputScanner {
             }
             if (pool != null && dir.getParent().equals(inputDirectory)) {
                 warningsBefore.add(warnings.size());
-                subdirectories.add(pool.submit(new Walk(dir, parmapKeys, null)::run));
+                subdirectoryNames.add(relative(dir));
+                subdirectories.add(pool.submit(new Walk(dir, parmapKeys, null)::runAndSort));
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;

@@ -3,6 +3,8 @@ package io.github.parmap.engine.scan;
 import io.github.parmap.engine.support.PathSlab;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.RandomAccess;
 
 /**
@@ -47,20 +49,15 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
         private long[][] sizes = new long[16][];
         private long[][] modified = new long[16][];
         private int count;
+        /** The files by path, once {@link #sort} has run. */
+        private int[] order;
 
         void add(String relativePath, long size, long modifiedNanos) {
             addRef(paths.add(relativePath), size, modifiedNanos);
         }
 
-        /** Adds the files another builder collected; that builder must not be used afterwards. */
-        void addAll(Builder other) {
-            long shift = paths.append(other.paths);
-            for (int file = 0; file < other.count; file++) {
-                addRef(other.ref(file) + shift, other.sizes[file / CHUNK][file % CHUNK], other.modified[file / CHUNK][file % CHUNK]);
-            }
-        }
-
         private void addRef(long ref, long size, long modifiedNanos) {
+            order = null;
             int chunk = count / CHUNK;
             if (count % CHUNK == 0) {
                 if (chunk == refs.length) {
@@ -89,10 +86,67 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
             return refs[file / CHUNK][file % CHUNK];
         }
 
+        /** Sorts the files by path, on the calling thread: a walk of a subdirectory sorts its own files while others are walked. */
+        void sort() {
+            order = sortedOrder();
+        }
+
         ScannedFiles build() {
-            int[] order = new int[count];
-            Arrays.setAll(order, i -> i);
-            sort(order, new int[count], 0, count);
+            return inOrder(order != null ? order : sortedOrder());
+        }
+
+        /**
+         * Builds the list of a walk that handed its subdirectories on: its own files, and the files of each
+         * subdirectory, sorted by the walk of that subdirectory. All paths under a subdirectory start with its
+         * name and a slash, so they come together in the sorted list, where that prefix sorts among the other
+         * names: the lists are merged in that order, with no sort of the whole.
+         *
+         * @param names the subdirectories' paths, without the trailing slash
+         * @param subdirectories the builders of their walks, in the order of {@code names}, each sorted
+         */
+        static ScannedFiles merge(Builder top, List<String> names, List<Builder> subdirectories) {
+            if (subdirectories.isEmpty()) {
+                return top.build(); // a walk on one thread, or of a directory without subdirectories
+            }
+            Builder merged = new Builder();
+            int[] topOrder = top.sortedOrder();
+            long topShift = merged.paths.append(top.paths);
+            Integer[] byName = new Integer[names.size()];
+            Arrays.setAll(byName, i -> i);
+            Arrays.sort(byName, Comparator.comparing(i -> names.get(i) + '/'));
+            int nextTop = 0;
+            for (int subdirectory : byName) {
+                String prefix = names.get(subdirectory) + '/';
+                while (nextTop < top.count && merged.paths.get(top.ref(topOrder[nextTop]) + topShift).compareTo(prefix) < 0) {
+                    merged.addFrom(top, topOrder[nextTop++], topShift);
+                }
+                Builder walked = subdirectories.get(subdirectory);
+                long shift = merged.paths.append(walked.paths);
+                int[] order = walked.order != null ? walked.order : walked.sortedOrder();
+                for (int file : order) {
+                    merged.addFrom(walked, file, shift);
+                }
+            }
+            while (nextTop < top.count) {
+                merged.addFrom(top, topOrder[nextTop++], topShift);
+            }
+            int[] identity = new int[merged.count];
+            Arrays.setAll(identity, i -> i);
+            return merged.inOrder(identity);
+        }
+
+        private void addFrom(Builder other, int file, long shift) {
+            addRef(other.ref(file) + shift, other.sizes[file / CHUNK][file % CHUNK], other.modified[file / CHUNK][file % CHUNK]);
+        }
+
+        private int[] sortedOrder() {
+            int[] sorted = new int[count];
+            Arrays.setAll(sorted, i -> i);
+            paths.sort(sorted, this::ref);
+            return sorted;
+        }
+
+        private ScannedFiles inOrder(int[] order) {
             long[] sortedRefs = new long[count];
             long[] sortedSizes = new long[count];
             long[] sortedModified = new long[count];
@@ -103,39 +157,6 @@ public final class ScannedFiles extends AbstractList<InputFile> implements Rando
                 sortedModified[i] = modified[file / CHUNK][file % CHUNK];
             }
             return new ScannedFiles(paths, sortedRefs, sortedSizes, sortedModified);
-        }
-
-        /** Merge sort of item numbers by path, without boxing them. */
-        private void sort(int[] order, int[] spare, int from, int to) {
-            if (to - from < 2) {
-                return;
-            }
-            if (to - from <= 16) {
-                for (int i = from + 1; i < to; i++) {
-                    int item = order[i];
-                    int j = i - 1;
-                    while (j >= from && paths.compare(ref(order[j]), ref(item)) > 0) {
-                        order[j + 1] = order[j];
-                        j--;
-                    }
-                    order[j + 1] = item;
-                }
-                return;
-            }
-            int middle = (from + to) >>> 1;
-            sort(order, spare, from, middle);
-            sort(order, spare, middle, to);
-            if (paths.compare(ref(order[middle - 1]), ref(order[middle])) <= 0) {
-                return; // already in order: a walk often lists a directory sorted
-            }
-            System.arraycopy(order, from, spare, from, to - from);
-            for (int i = from, left = from, right = middle; i < to; i++) {
-                if (right >= to || (left < middle && paths.compare(ref(spare[left]), ref(spare[right])) <= 0)) {
-                    order[i] = spare[left++];
-                } else {
-                    order[i] = spare[right++];
-                }
-            }
         }
     }
 }

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -148,23 +149,30 @@ public final class BuildState implements AutoCloseable {
         return entries.get(input);
     }
 
-    /** Copies an input's entry into a holder the calling thread reuses. @return whether it has one */
-    synchronized boolean read(String input, RecordedEntry into) {
-        return entries.read(input, into);
+    /**
+     * Finds the entries of a run's inputs in one pass, for {@link #read(int, String, RecordedEntry)}.
+     *
+     * @param pathOf the inputs' paths, sorted as the scan lists them
+     * @return per input its entry's slot, or -1 if it has none; valid until the entries are forgotten all at once
+     */
+    synchronized int[] slotsOf(int count, IntFunction<String> pathOf) {
+        return entries.slotsOf(count, pathOf);
+    }
+
+    /** Copies the entry of a slot from {@link #slotsOf} into a holder the calling thread reuses. @return whether it has one */
+    synchronized boolean read(int slot, String input, RecordedEntry into) {
+        return entries.read(slot, input, into);
+    }
+
+    /** @return the size the entry of a slot from {@link #slotsOf} was recorded with ({@link StateEntry#UNKNOWN} to redo it) */
+    synchronized long recordedSizeAt(int slot) {
+        return entries.sizeAt(slot);
     }
 
     /** @return how many inputs have an entry */
     synchronized int size() {
         return entries.size();
     }
-
-    /** @return the size an input was recorded with ({@link StateEntry#UNKNOWN} to redo it), {@link #NO_ENTRY} if it has no entry */
-    synchronized long recordedSize(String input) {
-        return entries.sizeOf(input);
-    }
-
-    /** What {@link #recordedSize} returns for an input without an entry. */
-    static final long NO_ENTRY = Long.MIN_VALUE;
 
     /**
      * Makes room for this many entries in all: a first build of a million files then grows no array while it
@@ -203,7 +211,7 @@ public final class BuildState implements AutoCloseable {
 
     /** Forgets an input (deleted, excluded now, or failed), retiring its outputs. */
     synchronized void remove(String input) throws IOException {
-        if (entries.sizeOf(input) != NO_ENTRY) {
+        if (entries.contains(input)) {
             startRecord(REMOVE);
             recordOut.writeUTF(input);
             appendRecord();
@@ -339,9 +347,18 @@ public final class BuildState implements AutoCloseable {
                 throw new CorruptStateException("the state file is damaged: " + count + " entries");
             }
             entries.reserve((int) Math.min(count, in.remaining() / MIN_ENTRY_BYTES));
+            // A million entries are read while the scan runs, on the same cores: each goes straight into the
+            // table through one reused holder, with no object made for the entry or its outputs.
+            RecordedEntry read = new RecordedEntry();
             for (int i = 0; i < count; i++) {
-                StateEntry entry = readEntry(in);
-                entries.put(sameConfiguration ? entry : entry.outdated());
+                String input = readEntry(in, read);
+                if (!sameConfiguration) {
+                    read.size = StateEntry.UNKNOWN;
+                    read.modified = StateEntry.UNKNOWN;
+                }
+                if (!entries.append(input, read)) {
+                    entries.put(read.toEntry(input)); // out of path order: a snapshot written by an earlier version
+                }
             }
             int retiredCount = in.readInt();
             for (int i = 0; i < retiredCount; i++) {
@@ -365,7 +382,7 @@ public final class BuildState implements AutoCloseable {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(stream, crc), SNAPSHOT_BUFFER));
             writeHeader(out);
             out.writeInt(entries.size());
-            for (StateEntry entry : entries.entries()) {
+            for (StateEntry entry : entries.entriesInPathOrder()) {
                 writeEntry(out, entry);
             }
             out.writeInt(retired.size());
@@ -508,6 +525,31 @@ public final class BuildState implements AutoCloseable {
         }
     }
 
+    /** Reads an entry into a reused holder, as {@link #readEntry(StateInput)} reads it. @return its input's path */
+    private static String readEntry(StateInput in, RecordedEntry into) throws IOException {
+        String input = in.readUTF();
+        into.size = in.readLong();
+        into.modified = in.readLong();
+        int shaLength = in.readUnsignedByte();
+        if (shaLength > StateTable.SHA_BYTES) {
+            throw new IOException("a content hash of " + shaLength + " bytes");
+        }
+        in.readBytes(into.sha256, shaLength);
+        into.shaLength = shaLength;
+        int count = in.readInt();
+        if (count < 0 || count > 1_000_000) {
+            throw new IOException("implausible output count " + count);
+        }
+        into.reserveOutputs(count);
+        for (int i = 0; i < count; i++) {
+            String path = in.readUTF();
+            into.outputPaths[i] = path.equals(input) ? input : path;
+            into.outputSizes[i] = in.readLong();
+            into.outputModified[i] = in.readLong();
+        }
+        return input;
+    }
+
     private static StateEntry readEntry(StateInput in) throws IOException {
         String input = in.readUTF();
         long size = in.readLong();
@@ -607,6 +649,12 @@ public final class BuildState implements AutoCloseable {
             long value = longAt(bytes, position);
             position += Long.BYTES;
             return value;
+        }
+
+        void readBytes(byte[] into, int count) throws EOFException {
+            require(count);
+            System.arraycopy(bytes, position, into, 0, count);
+            position += count;
         }
 
         byte[] readBytes(int count) throws EOFException {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 
 /**
  * The entries of a {@link BuildState}, by input path, in a few arrays instead of half a dozen objects per
@@ -33,6 +34,14 @@ final class StateTable {
     private int[] firstOutputs;
     private int[] outputCounts;
 
+    /**
+     * Whether each slot was added for a path after the path of the slot before: a table read from a snapshot,
+     * which is written in path order, so that a sorted scan finds its slots by one merge instead of a lookup each.
+     */
+    private boolean slotsInPathOrder;
+    /** The path of the slot added last, or -1. */
+    private long lastAddedRef;
+
     private int outputs;
     private long[] outputRefs;
     private long[] outputSizes;
@@ -46,6 +55,8 @@ final class StateTable {
     void clear() {
         inputs = new PathIndex(0);
         paths = inputs.slab();
+        slotsInPathOrder = true;
+        lastAddedRef = -1;
         outputs = 0;
         allocate(inputs.capacity());
     }
@@ -55,6 +66,7 @@ final class StateTable {
         if (inputs.slotCount() == 0 && expected > inputs.capacity()) {
             inputs = new PathIndex(expected);
             paths = inputs.slab();
+            lastAddedRef = -1;
             allocate(inputs.capacity());
         }
         inputs.reserve(expected);
@@ -73,14 +85,48 @@ final class StateTable {
     }
 
     /**
-     * Copies an input's entry into a reused holder, making nothing but the paths of outputs that are not at
-     * the input's own path.
+     * Finds the slots of many paths at once.
      *
-     * @return whether the input has an entry
+     * @param count how many paths
+     * @param pathOf the paths, best sorted as {@link String#compareTo} orders them: then, if the slots are in
+     *     path order too, the two are merged, a comparison per path and slot, with no lookup by hash
+     * @return each path's slot, or -1
      */
-    boolean read(String input, RecordedEntry into) {
-        int slot = find(input);
-        if (slot < 0) {
+    int[] slotsOf(int count, IntFunction<String> pathOf) {
+        int[] slots = new int[count];
+        int slot = slotsInPathOrder ? nextLive(0) : -1;
+        String previous = null;
+        for (int item = 0; item < count; item++) {
+            String path = pathOf.apply(item);
+            if (slot < 0 || (previous != null && previous.compareTo(path) >= 0)) {
+                slot = -1; // not both sorted: each path is looked up
+                slots[item] = find(path);
+                continue;
+            }
+            int order = -1;
+            while (slot < inputs.slotCount() && (order = paths.compareTo(inputs.ref(slot), path)) < 0) {
+                slot = nextLive(slot + 1);
+            }
+            if (slot < inputs.slotCount() && order == 0) {
+                slots[item] = slot;
+                slot = nextLive(slot + 1);
+            } else {
+                slots[item] = -1;
+            }
+            previous = path;
+        }
+        return slots;
+    }
+
+    /**
+     * Copies the entry of a slot found by {@link #slotsOf} into a reused holder, making nothing but the paths
+     * of outputs that are not at the input's own path.
+     *
+     * @param input the slot's path
+     * @return whether the slot holds an entry
+     */
+    boolean read(int slot, String input, RecordedEntry into) {
+        if (slot < 0 || !inputs.isLive(slot)) {
             return false;
         }
         into.size = sizes[slot];
@@ -98,10 +144,14 @@ final class StateTable {
         return true;
     }
 
-    /** @return the recorded size of an input, {@code Long.MIN_VALUE} if it has no entry */
-    long sizeOf(String input) {
-        int slot = find(input);
-        return slot < 0 ? Long.MIN_VALUE : sizes[slot];
+    /** @return the recorded size of a live slot found by {@link #slotsOf} */
+    long sizeAt(int slot) {
+        return sizes[slot];
+    }
+
+    /** @return whether an input has an entry */
+    boolean contains(String input) {
+        return find(input) >= 0;
     }
 
     /** Records an entry. @return the entry it replaces, or {@code null} */
@@ -123,6 +173,38 @@ final class StateTable {
         System.arraycopy(entry.sha256(), 0, sha256s, slot * SHA_BYTES, entry.sha256().length);
         writeOutputs(slot, entry.outputs());
         return previous;
+    }
+
+    /**
+     * Adds the entry of an input that sorts after every input added so far, as a snapshot lists them, without
+     * looking it up: no entry can have its path.
+     *
+     * @return whether it was added; if not, the input comes out of order, and the caller {@link #put}s it
+     */
+    boolean append(String input, RecordedEntry entry) {
+        if (!slotsInPathOrder || (lastAddedRef >= 0 && paths.compareTo(lastAddedRef, input) >= 0)) {
+            return false;
+        }
+        int slot = newSlot(input);
+        sizes[slot] = entry.size;
+        modified[slot] = entry.modified;
+        shaLengths[slot] = (byte) entry.shaLength;
+        System.arraycopy(entry.sha256, 0, sha256s, slot * SHA_BYTES, entry.shaLength);
+        int count = entry.outputCount;
+        if (outputs + count > outputRefs.length) {
+            growOutputs(outputs + count);
+        }
+        long inputRef = inputs.ref(slot);
+        for (int i = 0; i < count; i++) {
+            String path = entry.outputPaths[i];
+            outputRefs[outputs + i] = path.equals(input) ? inputRef : paths.add(path);
+            outputSizes[outputs + i] = entry.outputSizes[i];
+            outputModified[outputs + i] = entry.outputModified[i];
+        }
+        firstOutputs[slot] = outputs;
+        outputCounts[slot] = count;
+        outputs += count;
+        return true;
     }
 
     /** Forgets an input. @return its entry, or {@code null} if it had none */
@@ -163,6 +245,35 @@ final class StateTable {
                 StateEntry entry = entryAt(slot, inputs.path(slot));
                 slot = nextLive(slot + 1);
                 return entry;
+            }
+        };
+    }
+
+    /** @return every entry in path order, as a snapshot is written, each made as it is reached */
+    Iterable<StateEntry> entriesInPathOrder() {
+        if (slotsInPathOrder) {
+            return entries();
+        }
+        int[] live = new int[inputs.size()];
+        for (int slot = nextLive(0), at = 0; slot < inputs.slotCount(); slot = nextLive(slot + 1)) {
+            live[at++] = slot;
+        }
+        paths.sort(live, inputs::ref);
+        return () -> new Iterator<>() {
+            private int at;
+
+            @Override
+            public boolean hasNext() {
+                return at < live.length;
+            }
+
+            @Override
+            public StateEntry next() {
+                if (at >= live.length) {
+                    throw new NoSuchElementException();
+                }
+                int slot = live[at++];
+                return entryAt(slot, inputs.path(slot));
             }
         };
     }
@@ -226,6 +337,11 @@ final class StateTable {
 
     private int newSlot(String input) {
         int slot = inputs.add(input);
+        long ref = inputs.ref(slot);
+        if (lastAddedRef >= 0 && paths.compare(lastAddedRef, ref) >= 0) {
+            slotsInPathOrder = false;
+        }
+        lastAddedRef = ref;
         growSlots();
         firstOutputs[slot] = 0;
         outputCounts[slot] = 0;

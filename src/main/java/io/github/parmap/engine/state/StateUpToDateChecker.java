@@ -41,6 +41,8 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     private final Path outputDirectory;
     private final boolean force;
     private final List<InputFile> items;
+    /** Per item, the slot of its entry in the state, or -1: found once for all, so that no check looks an entry up. */
+    private final int[] slots;
     /** The items with their recorded size: the candidates for being up to date. */
     private final BitSet sameSize;
     /** Each worker thread's holder for the entry it checks. */
@@ -51,8 +53,9 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     private final Map<String, String> settingDigests;
 
     private StateUpToDateChecker(BuildState state, Path inputDirectory, Path outputDirectory, Incremental incremental, List<InputFile> items,
-            BitSet sameSize, Reason configurationChange) {
+            int[] slots, BitSet sameSize, Reason configurationChange) {
         this.items = items;
+        this.slots = slots;
         this.state = state;
         this.inputDirectory = inputDirectory;
         this.outputDirectory = outputDirectory;
@@ -80,16 +83,16 @@ public final class StateUpToDateChecker implements UpToDateChecker {
         try {
             state.reserve(scanned.size());
             // Item numbers, not paths: a large run holds no string per candidate.
+            int[] slots = state.slotsOf(scanned.size(), item -> scanned.get(item).relativePath());
             BitSet sameSize = new BitSet(scanned.size());
             int recorded = 0;
             boolean sorted = true;
             String previous = null;
             for (int item = 0; item < scanned.size(); item++) {
                 InputFile file = scanned.get(item);
-                long recordedSize = state.recordedSize(file.relativePath());
-                if (recordedSize != BuildState.NO_ENTRY) {
+                if (slots[item] >= 0) {
                     recorded++;
-                    if (!force && recordedSize == file.size()) {
+                    if (!force && state.recordedSizeAt(slots[item]) == file.size()) {
                         sameSize.set(item); // most likely up to date, which the workers confirm
                     }
                 }
@@ -117,7 +120,7 @@ public final class StateUpToDateChecker implements UpToDateChecker {
                                     + "): every file is processed again");
                 }
             }
-            return new StateUpToDateChecker(state, inputDirectory, outputDirectory, incremental, scanned, sameSize, configurationChange);
+            return new StateUpToDateChecker(state, inputDirectory, outputDirectory, incremental, scanned, slots, sameSize, configurationChange);
         } catch (IOException | RuntimeException e) {
             state.close();
             throw e;
@@ -154,12 +157,12 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     }
 
     @Override
-    public Verdict check(InputFile file) throws IOException {
+    public Verdict check(int item, InputFile file) throws IOException {
         if (force) {
             return Verdict.redo(Reason.FORCED);
         }
         RecordedEntry entry = recorded.get();
-        if (!state.read(file.relativePath(), entry)) {
+        if (!state.read(slots[item], file.relativePath(), entry)) {
             return Verdict.redo(Reason.NEW_INPUT);
         }
         if (entry.isFailure()) {

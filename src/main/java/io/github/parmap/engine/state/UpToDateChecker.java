@@ -33,10 +33,11 @@ public interface UpToDateChecker extends AutoCloseable {
     /**
      * Asks, without changing anything, whether an input's outputs from an earlier run are still valid.
      *
-     * @param file a scanned input
+     * @param item the input's number among the items the checker was opened with
+     * @param file that input
      * @return whether the item is skipped, and how that was decided
      */
-    Verdict check(InputFile file) throws IOException;
+    Verdict check(int item, InputFile file) throws IOException;
 
     /** Records that an input was found up to date: a time confirmed by its content is remembered, so the next check is cheap. */
     void recordUpToDate(InputFile file, Verdict verdict) throws IOException;
@@ -113,7 +114,7 @@ public interface UpToDateChecker extends AutoCloseable {
         public void releaseRecordedOutputs(InputFile file, OutputClaims claims) {}
 
         @Override
-        public Verdict check(InputFile file) {
+        public Verdict check(int item, InputFile file) {
             return Verdict.NOT_INCREMENTAL;
         }
 

@@ -21,7 +21,10 @@ public final class PathIndex {
     private int[] hashes;
     private int slots;
     private int live;
-    /** Slot + 1 per position, 0 where free; its length is a power of two at least twice {@link #live}. */
+    /**
+     * Slot + 1 per position, 0 where free; its length is a power of two at least twice {@link #live}. Made at
+     * the first lookup: a state read from a snapshot and matched to a sorted scan by merging may never need it.
+     */
     private int[] table;
 
     /** @param expected how many paths to make room for at once */
@@ -30,7 +33,6 @@ public final class PathIndex {
         paths = new PathSlab(capacity * BYTES_PER_PATH);
         refs = new long[capacity];
         hashes = new int[capacity];
-        table = new int[tableLength(capacity)];
     }
 
     /** @return the storage of the paths, where an owner may keep other strings beside them */
@@ -58,13 +60,16 @@ public final class PathIndex {
         if (expected > refs.length) {
             growSlots(expected);
         }
-        if ((long) expected * 2 > table.length) {
+        if (table != null && (long) expected * 2 > table.length) {
             rebuildTable(expected);
         }
     }
 
     /** @return the slot of a path, or -1 */
     public int find(String path) {
+        if (table == null) {
+            rebuildTable(refs.length);
+        }
         int hash = path.hashCode();
         int mask = table.length - 1;
         for (int position = spread(hash) & mask; ; position = (position + 1) & mask) {
@@ -83,19 +88,24 @@ public final class PathIndex {
         if (slots == refs.length) {
             growSlots(slots + (slots >> 1) + 1);
         }
-        if ((long) (live + 1) * 2 > table.length) {
+        if (table != null && (long) (live + 1) * 2 > table.length) {
             rebuildTable(live + 1);
         }
         int slot = slots++;
         refs[slot] = paths.add(path);
         hashes[slot] = path.hashCode();
         live++;
-        insert(slot);
+        if (table != null) {
+            insert(slot);
+        }
         return slot;
     }
 
     /** Takes a live slot's path out of the index; the slot stays dead. */
     public void remove(int slot) {
+        if (table == null) {
+            rebuildTable(refs.length);
+        }
         int mask = table.length - 1;
         int hole = spread(hashes[slot]) & mask;
         while (table[hole] != slot + 1) {
@@ -140,7 +150,7 @@ public final class PathIndex {
     }
 
     private void rebuildTable(int expected) {
-        table = new int[tableLength(expected)];
+        table = new int[tableLength(Math.max(expected, live))];
         for (int slot = 0; slot < slots; slot++) {
             if (isLive(slot)) {
                 insert(slot);

@@ -1,6 +1,7 @@
 package io.github.parmap.engine.support;
 
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 
 /**
  * Many strings, such as the paths of a million files, in chunks of bytes instead of two objects each: a
@@ -176,6 +177,65 @@ public final class PathSlab {
             }
         }
         return aLength - bLength;
+    }
+
+    /** @return the order of a reference's text and another text as {@link String#compareTo} has it */
+    public int compareTo(long ref, String text) {
+        byte[] bytes = chunkOf(ref);
+        int at = place(ref);
+        boolean wide = isWide(ref);
+        int length = length(ref);
+        int common = Math.min(length, text.length());
+        for (int i = 0; i < common; i++) {
+            int difference = charAt(bytes, at, wide, i) - text.charAt(i);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return length - text.length();
+    }
+
+    /**
+     * Sorts item numbers by the texts their references name, in the order of {@link #compare}, keeping equal
+     * ones in their order: a merge sort of ints, with no object per item.
+     *
+     * @param refOf the reference of an item's text in this slab
+     */
+    public void sort(int[] items, IntToLongFunction refOf) {
+        sort(items, new int[items.length], 0, items.length, refOf);
+    }
+
+    private void sort(int[] order, int[] spare, int from, int to, IntToLongFunction refOf) {
+        if (to - from < 2) {
+            return;
+        }
+        if (to - from <= 16) {
+            for (int i = from + 1; i < to; i++) {
+                int item = order[i];
+                long itemRef = refOf.applyAsLong(item);
+                int j = i - 1;
+                while (j >= from && compare(refOf.applyAsLong(order[j]), itemRef) > 0) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = item;
+            }
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        sort(order, spare, from, middle, refOf);
+        sort(order, spare, middle, to, refOf);
+        if (compare(refOf.applyAsLong(order[middle - 1]), refOf.applyAsLong(order[middle])) <= 0) {
+            return; // already in order: a walk often lists a directory sorted, and a state was written sorted
+        }
+        System.arraycopy(order, from, spare, from, to - from);
+        for (int i = from, left = from, right = middle; i < to; i++) {
+            if (right >= to || (left < middle && compare(refOf.applyAsLong(spare[left]), refOf.applyAsLong(spare[right])) <= 0)) {
+                order[i] = spare[left++];
+            } else {
+                order[i] = spare[right++];
+            }
+        }
     }
 
     private static char charAt(byte[] bytes, int at, boolean wide, int index) {

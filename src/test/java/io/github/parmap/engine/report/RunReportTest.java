@@ -69,11 +69,6 @@ class RunReportTest {
     }
 
     @Test
-    void controlCharactersInNamesAreEscaped() {
-        assertEquals("\"a\\nb\\u0001\\\\c\"", RunReport.quote("a\nb\u0001\\c"));
-    }
-
-    @Test
     void reportKeepsItsLayoutOfTotalsSlowestFilesAndEveryFile() throws Exception {
         List<InputFile> items = List.of(new InputFile("a.txt", 1, 1), new InputFile("dir/b \"q\".txt", 1, 1),
                 new InputFile("c\u0007.txt", 1, 1), new InputFile("späť 😀.txt", 1, 1));

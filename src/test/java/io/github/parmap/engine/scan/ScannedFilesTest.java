@@ -29,6 +29,39 @@ class ScannedFilesTest {
     }
 
     @Test
+    void subdirectoriesSortedApartAreMergedAsOneSortWouldOrderThem() {
+        // Names on either side of '/' in String order ('-', '.', ' ' before it; '0', 'A', 'ä', surrogates after).
+        String[] directories = {"a", "a-b", "a.b", "a b", "a0", "A", "ä", "\uD83D\uDE00", "b", "ab"};
+        String[] topFiles = {"a.txt", "a-", "a/", "a0.txt", "a ", "Z", "\uFFFD", "b.txt", "0"};
+        Random random = new Random(5);
+        List<InputFile> expected = new ArrayList<>();
+        ScannedFiles.Builder top = new ScannedFiles.Builder();
+        for (String name : topFiles) {
+            if (!name.endsWith("/")) {
+                top.add(name, 1, 2);
+                expected.add(new InputFile(name, 1, 2));
+            }
+        }
+        List<ScannedFiles.Builder> walked = new ArrayList<>();
+        for (String directory : directories) {
+            ScannedFiles.Builder builder = new ScannedFiles.Builder();
+            for (int i = 0; i < 300; i++) {
+                String path = directory + "/" + (random.nextBoolean() ? "x/" : "") + random.nextInt(1000) + "." + i;
+                long modified = random.nextLong();
+                builder.add(path, i, modified);
+                expected.add(new InputFile(path, i, modified));
+            }
+            if (random.nextBoolean()) {
+                builder.sort(); // the scan sorts each on its thread; merge sorts one that was not
+            }
+            walked.add(builder);
+        }
+        expected.sort(Comparator.comparing(InputFile::relativePath));
+
+        assertEquals(expected, ScannedFiles.Builder.merge(top, List.of(directories), walked));
+    }
+
+    @Test
     void anEmptyScanIsAnEmptyList() {
         assertEquals(List.of(), new ScannedFiles.Builder().build());
     }

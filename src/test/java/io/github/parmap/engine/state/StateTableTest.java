@@ -25,8 +25,8 @@ class StateTableTest {
         assertNull(table.put(entry));
         assertSame(entry, table.get("日本/語.txt"));
         assertNull(table.get("日本/語.tx"));
-        assertEquals(12, table.sizeOf("日本/語.txt"));
-        assertEquals(Long.MIN_VALUE, table.sizeOf("other"));
+        assertEquals(true, table.contains("日本/語.txt"));
+        assertEquals(false, table.contains("other"));
     }
 
     @Test
@@ -85,6 +85,74 @@ class StateTableTest {
         }
         for (String input : model.keySet()) {
             assertSame(model.get(input), table.get(input));
+        }
+        assertSlotsAgreeWith(model, table, random);
+    }
+
+    /**
+     * A table put in path order, as a snapshot is read, finds the slots of a sorted scan by merging the two;
+     * one put out of order, as a journal is replayed, looks each up: both find the same entries, and so does a
+     * scan that is not sorted.
+     */
+    @Test
+    void slotsOfAScanAreTheEntriesOfItsPathsWhateverTheOrderOfEither() {
+        Random random = new Random(17);
+        for (boolean putInOrder : new boolean[] {true, false}) {
+            Map<String, StateEntry> model = new HashMap<>();
+            List<String> inputs = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                inputs.add(NAMES[random.nextInt(NAMES.length)] + "/" + random.nextInt(100_000));
+            }
+            List<String> order = new ArrayList<>(new java.util.TreeSet<>(inputs));
+            if (!putInOrder) {
+                java.util.Collections.shuffle(order, random);
+            }
+            StateTable table = new StateTable();
+            for (String input : order) {
+                StateEntry entry = randomEntry(random, input);
+                model.put(input, entry);
+                table.put(entry);
+            }
+            for (String input : order.subList(0, 200)) { // removed slots are skipped by the merge
+                model.remove(input);
+                table.remove(input);
+            }
+            assertSlotsAgreeWith(model, table, random);
+
+            List<StateEntry> written = new ArrayList<>();
+            table.entriesInPathOrder().forEach(written::add);
+            List<String> writtenInputs = written.stream().map(StateEntry::input).toList();
+            assertEquals(new java.util.TreeSet<>(model.keySet()).stream().toList(), writtenInputs, "a snapshot lists the entries in path order");
+        }
+    }
+
+    /** For scans holding recorded inputs and others, sorted and not: each input's slot reads back its entry. */
+    private static void assertSlotsAgreeWith(Map<String, StateEntry> model, StateTable table, Random random) {
+        List<String> scan = new ArrayList<>(model.keySet());
+        for (int i = 0; i < 500; i++) {
+            scan.add(NAMES[random.nextInt(NAMES.length)] + "/new" + random.nextInt(100_000)); // not recorded
+        }
+        scan = new ArrayList<>(new java.util.TreeSet<>(scan));
+        for (boolean sorted : new boolean[] {true, false}) {
+            if (!sorted) {
+                java.util.Collections.shuffle(scan, random);
+            }
+            List<String> paths = scan;
+            int[] slots = table.slotsOf(paths.size(), paths::get);
+            RecordedEntry read = new RecordedEntry();
+            for (int item = 0; item < paths.size(); item++) {
+                StateEntry expected = model.get(paths.get(item));
+                assertEquals(expected != null, table.read(slots[item], paths.get(item), read), paths.get(item));
+                if (expected != null) {
+                    assertEquals(expected.size(), table.sizeAt(slots[item]));
+                    assertEquals(expected.size(), read.size);
+                    assertEquals(expected.modified(), read.modified);
+                    assertEquals(expected.outputs().size(), read.outputCount);
+                    for (int output = 0; output < read.outputCount; output++) {
+                        assertEquals(expected.outputs().get(output).path(), read.outputPaths[output]);
+                    }
+                }
+            }
         }
     }
 

@@ -38,6 +38,26 @@ class PathIndexTest {
         assertEquals(second, index.find("x"));
     }
 
+    /** The lookup table is made at the first lookup or removal: paths added, reserved for and removed before it are all there. */
+    @Test
+    void pathsAddedBeforeAnyLookupAreFoundAfterIt() {
+        PathIndex index = new PathIndex(0);
+        List<Integer> slots = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            slots.add(index.add("p/" + i));
+            if (i == 100) {
+                index.reserve(20_000);
+            }
+        }
+        index.remove(slots.get(7)); // the first use of the table
+        for (int i = 0; i < 5000; i++) {
+            assertEquals(i == 7 ? -1 : slots.get(i), index.find("p/" + i));
+        }
+        assertEquals(4999, index.size());
+        int added = index.add("p/7");
+        assertEquals(added, index.find("p/7"));
+    }
+
     /** Random adds and removals against a HashMap, past several growths of the table: every path stays findable. */
     @Test
     void agreesWithAMapOverManyRandomChanges() {

@@ -62,6 +62,16 @@ class PathSlabTest {
             for (int j = 0; j < texts.size(); j++) {
                 int expected = Integer.signum(texts.get(i).compareTo(texts.get(j)));
                 assertEquals(expected, Integer.signum(slab.compare(refs.get(i), refs.get(j))), texts.get(i) + " against " + texts.get(j));
+                assertEquals(expected, Integer.signum(slab.compareTo(refs.get(i), texts.get(j))), texts.get(i) + " against the text " + texts.get(j));
+            }
+        }
+        int[] items = new int[texts.size()];
+        java.util.Arrays.setAll(items, i -> i);
+        slab.sort(items, refs::get);
+        for (int i = 1; i < items.length; i++) {
+            assertEquals(true, texts.get(items[i - 1]).compareTo(texts.get(items[i])) <= 0, "sorted: " + texts.get(items[i - 1]) + ", " + texts.get(items[i]));
+            if (texts.get(items[i - 1]).equals(texts.get(items[i]))) {
+                assertEquals(true, items[i - 1] < items[i], "equal texts keep their order");
             }
         }
     }
