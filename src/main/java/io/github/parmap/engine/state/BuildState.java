@@ -525,7 +525,12 @@ public final class BuildState implements AutoCloseable {
         }
     }
 
-    /** Reads an entry into a reused holder, as {@link #readEntry(StateInput)} reads it. @return its input's path */
+    /**
+     * Reads an entry into a reused holder; an entry no version writes (a longer hash, a count beyond reason) is
+     * an {@link IOException}, as a cut-short one is.
+     *
+     * @return its input's path
+     */
     private static String readEntry(StateInput in, RecordedEntry into) throws IOException {
         String input = in.readUTF();
         into.size = in.readLong();
@@ -551,21 +556,8 @@ public final class BuildState implements AutoCloseable {
     }
 
     private static StateEntry readEntry(StateInput in) throws IOException {
-        String input = in.readUTF();
-        long size = in.readLong();
-        long modified = in.readLong();
-        byte[] sha256 = in.readBytes(in.readUnsignedByte());
-        int count = in.readInt();
-        if (count < 0 || count > 1_000_000) {
-            throw new IOException("implausible output count " + count);
-        }
-        CommittedOutput[] outputs = new CommittedOutput[count];
-        for (int i = 0; i < count; i++) {
-            String path = in.readUTF();
-            // Many processors write an output at the input's own path: one string serves both.
-            outputs[i] = new CommittedOutput(path.equals(input) ? input : path, in.readLong(), in.readLong());
-        }
-        return new StateEntry(input, size, modified, sha256, List.of(outputs)); // an immutable list is not copied again
+        RecordedEntry read = new RecordedEntry();
+        return read.toEntry(readEntry(in, read));
     }
 
     /**
@@ -655,13 +647,6 @@ public final class BuildState implements AutoCloseable {
             require(count);
             System.arraycopy(bytes, position, into, 0, count);
             position += count;
-        }
-
-        byte[] readBytes(int count) throws EOFException {
-            require(count);
-            byte[] read = Arrays.copyOfRange(bytes, position, position + count);
-            position += count;
-            return read;
         }
 
         /** Reads a string in the modified UTF-8 of {@link DataOutputStream#writeUTF}. */

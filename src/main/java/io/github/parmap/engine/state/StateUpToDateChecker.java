@@ -86,21 +86,16 @@ public final class StateUpToDateChecker implements UpToDateChecker {
             int[] slots = state.slotsOf(scanned.size(), item -> scanned.get(item).relativePath());
             BitSet sameSize = new BitSet(scanned.size());
             int recorded = 0;
-            boolean sorted = true;
-            String previous = null;
             for (int item = 0; item < scanned.size(); item++) {
-                InputFile file = scanned.get(item);
                 if (slots[item] >= 0) {
                     recorded++;
-                    if (!force && state.recordedSizeAt(slots[item]) == file.size()) {
+                    if (!force && state.recordedSizeAt(slots[item]) == scanned.get(item).size()) {
                         sameSize.set(item); // most likely up to date, which the workers confirm
                     }
                 }
-                sorted &= previous == null || previous.compareTo(file.relativePath()) < 0;
-                previous = file.relativePath();
             }
             if (recorded < state.size()) { // some recorded input is gone: find which (scanned paths are distinct)
-                Predicate<String> present = sorted ? path -> isListed(scanned, path) : presentIn(scanned);
+                Predicate<String> present = isSorted(scanned) ? path -> isListed(scanned, path) : presentIn(scanned);
                 for (String input : state.inputsNotIn(present)) {
                     state.remove(input);
                 }
@@ -235,6 +230,15 @@ public final class StateUpToDateChecker implements UpToDateChecker {
     @Override
     public void close() throws IOException {
         state.close();
+    }
+
+    private static boolean isSorted(List<InputFile> items) {
+        for (int item = 1; item < items.size(); item++) {
+            if (items.get(item - 1).relativePath().compareTo(items.get(item).relativePath()) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return whether a path is among the items, sorted by path */

@@ -174,6 +174,19 @@ class BuildStateTest {
         assertEquals(List.of(), log.entries(), "a torn journal is what a kill leaves: no warning");
     }
 
+    /** A record whose checksum holds but which no version writes (a content hash longer than SHA-256's) ends the replay there. */
+    @Test
+    void journalRecordThatPassesItsChecksumButCannotBeAnEntryIsIgnored() throws IOException {
+        Files.createDirectories(state());
+        String tooLongHash = "01" + "0005" + hex("b.txt") + "0000000000000002" + "0000000000000002" + "21" + "02".repeat(33) + "00000000";
+        Files.write(state().resolve(BuildState.JOURNAL), bytes(HEADER + record("01" + entryBytes("a.txt", 1)) + record(tooLongHash)));
+
+        try (BuildState state = open()) {
+            assertEquals(Set.of("a.txt"), state.inputs());
+        }
+        assertEquals(List.of(), log.entries());
+    }
+
     @Test
     void journalRecordWithAFlippedByteIsIgnored() throws IOException {
         long afterA;
